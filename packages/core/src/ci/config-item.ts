@@ -1,0 +1,177 @@
+import type { ItemShape } from './schemas.js';
+
+export interface Relationship {
+  resourceType: string;
+  resourceId: string | undefined;
+  resourceName: string | undefined;
+  name: string | undefined;
+}
+
+/** A field of a configuration item held a JSON string that does not parse. */
+export class ConfigurationDecodeError extends Error {
+  override readonly name = 'ConfigurationDecodeError';
+  constructor(
+    message: string,
+    readonly field: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+type Json = unknown;
+
+export interface ConfigItemInit {
+  shape: ItemShape;
+  resourceType: string;
+  resourceId: string;
+  resourceName: string | undefined;
+  arn: string | undefined;
+  accountId: string;
+  region: string;
+  status: string | undefined;
+  captureTime: string | undefined;
+  tags: Readonly<Record<string, string>>;
+  relationships: readonly Relationship[];
+  configuration: Json;
+  supplementary: Record<string, Json> | undefined;
+}
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * One configuration item in a single normalized form, whatever shape it arrived in.
+ * `configuration` and `supplementaryConfiguration` values are decoded on first read only: most
+ * controls read a few fields of a few resource types, so items nobody reads are never decoded.
+ */
+export class ConfigItem {
+  readonly shape: ItemShape;
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly resourceName: string | undefined;
+  readonly arn: string | undefined;
+  readonly accountId: string;
+  readonly region: string;
+  /** `configurationItemStatus`: OK, ResourceDiscovered, ResourceNotRecorded, ResourceDeleted, ResourceDeletedNotRecorded. */
+  readonly status: string | undefined;
+  /** ISO 8601, or undefined when the source did not say. */
+  readonly captureTime: string | undefined;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly relationships: readonly Relationship[];
+  #configuration: Json;
+  #configurationDecoded: boolean;
+  #supplementary: Record<string, Json> | undefined;
+  #supplementaryDecoded: Set<string> | undefined;
+
+  constructor(init: ConfigItemInit) {
+    this.shape = init.shape;
+    this.resourceType = init.resourceType;
+    this.resourceId = init.resourceId;
+    this.resourceName = init.resourceName;
+    this.arn = init.arn;
+    this.accountId = init.accountId;
+    this.region = init.region;
+    this.status = init.status;
+    this.captureTime = init.captureTime;
+    this.tags = init.tags;
+    this.relationships = init.relationships;
+    this.#configuration = init.configuration;
+    this.#configurationDecoded = typeof init.configuration !== 'string';
+    this.#supplementary = init.supplementary;
+  }
+
+  /** True for `ResourceDeleted` and `ResourceDeletedNotRecorded`. */
+  get deleted(): boolean {
+    return this.status === 'ResourceDeleted' || this.status === 'ResourceDeletedNotRecorded';
+  }
+
+  /** The `configuration` document, decoded from its JSON string if it arrived as one; `{}` when absent. */
+  get configuration(): Readonly<Record<string, unknown>> {
+    if (!this.#configurationDecoded) {
+      this.#configuration = decodeJsonString(this.#configuration as string, this.describe('configuration'));
+      this.#configurationDecoded = true;
+    }
+    const value = this.#configuration;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : EMPTY;
+  }
+
+  /** The `configuration` document as the control's own (partial) view of the resource type. */
+  config<T extends object>(): Partial<T> {
+    return this.configuration as Partial<T>;
+  }
+
+  /**
+   * One `supplementaryConfiguration` value, decoded when it is a JSON string (the Config API sends
+   * every value that way; invoking events do so for some keys, such as S3 `AccessControlList`).
+   */
+  supplementary<T = unknown>(key: string): T | undefined {
+    const all = this.#supplementary;
+    if (all === undefined || !(key in all)) return undefined;
+    if (!this.#supplementaryDecoded?.has(key)) {
+      const value = all[key];
+      if (typeof value === 'string' && looksLikeJson(value)) {
+        all[key] = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
+      }
+      this.#supplementaryDecoded ??= new Set();
+      this.#supplementaryDecoded.add(key);
+    }
+    return all[key] as T;
+  }
+
+  supplementaryKeys(): string[] {
+    return this.#supplementary ? Object.keys(this.#supplementary) : [];
+  }
+
+  /** Human reference used in annotations and errors: `AWS::S3::Bucket my-bucket`. */
+  toString(): string {
+    return `${this.resourceType} ${this.resourceId}`;
+  }
+
+  private describe(field: string): string {
+    return `${field} of ${this.resourceType} ${this.resourceId}`;
+  }
+}
+
+function looksLikeJson(value: string): boolean {
+  const c = value.trimStart()[0];
+  return c === '{' || c === '[' || c === '"';
+}
+
+function decodeJsonString(value: string, what: string): unknown {
+  if (value.trim() === '') return {};
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    throw new ConfigurationDecodeError(`${what} is not valid JSON: ${(error as Error).message}`, what, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Decodes a document that may be an object, a JSON string, or a URL-encoded JSON string (AWS Config
+ * stores IAM policy documents URL-encoded; S3 bucket policies arrive as plain JSON strings).
+ * Returns undefined for empty input and throws {@link ConfigurationDecodeError} for text that is none of these.
+ */
+export function decodeDocument(value: unknown, what = 'document'): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (text.startsWith('{') || text.startsWith('[')) {
+    return decodeJsonString(text, what);
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text.replace(/\+/g, '%20'));
+  } catch (error) {
+    throw new ConfigurationDecodeError(`${what} is neither JSON nor URL-encoded JSON`, what, { cause: error });
+  }
+  const trimmed = decoded.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+    throw new ConfigurationDecodeError(`${what} is neither JSON nor URL-encoded JSON`, what);
+  }
+  return decodeJsonString(trimmed, what);
+}

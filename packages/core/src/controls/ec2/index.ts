@@ -1,0 +1,3 @@
+import { restrictedSsh } from './restricted-ssh.js';
+
+export const EC2_CONTROLS = [restrictedSsh];

@@ -1,0 +1,1 @@
+export const KMS_CONTROLS = [];

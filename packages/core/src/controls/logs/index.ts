@@ -1,0 +1,1 @@
+export const LOGS_CONTROLS = [];

@@ -1,0 +1,1 @@
+export const NETWORKFIREWALL_CONTROLS = [];

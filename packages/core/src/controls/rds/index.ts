@@ -1,0 +1,1 @@
+export const RDS_CONTROLS = [];

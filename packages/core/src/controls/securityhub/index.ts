@@ -1,0 +1,3 @@
+import { securityhubEnabled } from './securityhub-enabled.js';
+
+export const SECURITYHUB_CONTROLS = [securityhubEnabled];

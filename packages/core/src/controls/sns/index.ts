@@ -1,0 +1,1 @@
+export const SNS_CONTROLS = [];

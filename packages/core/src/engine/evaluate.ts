@@ -1,0 +1,241 @@
+import type { ConfigItem } from '../ci/config-item.js';
+import type { FactType } from '../facts/fact.js';
+import type { Control, EvaluationContext, FactLookup, Verdict, Where } from '../model/control.js';
+import { type CollectionError, type Evaluation, GLOBAL_REGION, type IncompleteScope } from '../model/types.js';
+import { accountItem, type Snapshot } from './snapshot.js';
+
+/**
+ * Thrown (through `ctx.require`) when a control needs data the input does not hold; the engine
+ * turns it into INSUFFICIENT_DATA with the message, never a pass.
+ */
+export class MissingDataError extends Error {
+  override readonly name = 'MissingDataError';
+}
+
+export interface EvaluateOptions {
+  controls: readonly Control<unknown>[];
+  /** "Now" for age-based controls; the CLI passes `--now`, the snapshot's `capturedAt`, or the current time. */
+  now: Date;
+  /** Rule parameters per control id (AWS Config style: values may be strings). */
+  parameters?: Readonly<Record<string, Record<string, unknown>>>;
+}
+
+export interface EvaluationScope {
+  controls: string[];
+  accounts: string[];
+  regions: string[];
+  now: string;
+  incomplete: IncompleteScope[];
+}
+
+export interface EvaluationRun {
+  evaluations: Evaluation[];
+  scope: EvaluationScope;
+  /** Account-level controls not evaluated because the input holds no account-level data for an account. */
+  skippedAccountLevel: { accountId: string; controls: string[] }[];
+}
+
+interface Prepared {
+  control: Control<unknown>;
+  params: unknown;
+}
+
+/** Evaluates every selected control over a snapshot, partition by partition (account, then region). */
+export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): EvaluationRun {
+  const prepared: Prepared[] = [...options.controls]
+    .sort((a, b) => cmp(a.id, b.id))
+    .map((control) => ({ control, params: control.parseParameters(options.parameters?.[control.id]) }));
+  const accounts = snapshot.accounts();
+  const regions = snapshot.regions();
+  const hasHeader = snapshot.headers.length > 0;
+  const evaluations: Evaluation[] = [];
+  const skipped: EvaluationRun['skippedAccountLevel'] = [];
+  const accountLevel = prepared.filter((p) => p.control.accountLevel);
+
+  for (const accountId of accounts) {
+    // Account-level controls run where the input speaks for the account: a snapshot header, or any
+    // fact or collection error for it. A plain list of resource CIs says nothing about GuardDuty.
+    const accountKnown = hasHeader || hasAccountData(snapshot, accountId);
+    if (!accountKnown && accountLevel.length > 0) {
+      skipped.push({ accountId, controls: accountLevel.map((p) => p.control.id) });
+    }
+    const partitionRegions = [...new Set([...regions, ...snapshot.itemRegions(accountId)])]
+      .filter((r) => r !== GLOBAL_REGION)
+      .sort(cmp);
+    for (const region of [GLOBAL_REGION, ...partitionRegions].sort(cmp)) {
+      const out: Evaluation[] = [];
+      for (const p of prepared) {
+        const ctx = new Context(snapshot, p.params, options.now, accountId, region);
+        if (p.control.accountLevel) {
+          if (!accountKnown) continue;
+          if ((p.control.scope === 'global') !== (region === GLOBAL_REGION)) continue;
+          runControl(p.control, accountItem(accountId, region), ctx, out);
+          continue;
+        }
+        for (const type of p.control.resourceTypes) {
+          const items = snapshot.items(accountId, region, type);
+          for (let i = 0; i < items.length; i++) {
+            runControl(p.control, items[i]!, ctx, out);
+          }
+        }
+      }
+      out.sort(compareEvaluations);
+      for (let i = 0; i < out.length; i++) evaluations.push(out[i]!);
+    }
+  }
+
+  return {
+    evaluations,
+    scope: {
+      controls: prepared.map((p) => p.control.id),
+      accounts,
+      regions,
+      now: options.now.toISOString(),
+      incomplete: incompleteScope(snapshot.collectionErrors()),
+    },
+    skippedAccountLevel: skipped,
+  };
+}
+
+function hasAccountData(snapshot: Snapshot, accountId: string): boolean {
+  return snapshot.hasFacts(accountId) || snapshot.collectionErrors().some((e) => e.accountId === accountId);
+}
+
+function runControl(control: Control<unknown>, item: ConfigItem, ctx: Context, out: Evaluation[]): void {
+  if (item.deleted) {
+    out.push(toEvaluation(control.id, item, { compliance: 'NOT_APPLICABLE', annotation: 'The resource was deleted.' }));
+    return;
+  }
+  let result: Verdict | readonly Verdict[];
+  try {
+    const missing = missingNeed(control, ctx);
+    result = missing ?? control.evaluate(item, ctx);
+  } catch (error) {
+    result =
+      error instanceof MissingDataError
+        ? { compliance: 'INSUFFICIENT_DATA', annotation: error.message }
+        : { compliance: 'ERROR', annotation: `Control ${control.id} failed on ${item}: ${describeError(error)}` };
+  }
+  if (Array.isArray(result)) {
+    for (const verdict of result as readonly Verdict[]) out.push(toEvaluation(control.id, item, verdict));
+  } else {
+    out.push(toEvaluation(control.id, item, result as Verdict));
+  }
+}
+
+/** A needed resource type that could not be read makes the verdict INSUFFICIENT_DATA. */
+function missingNeed(control: Control<unknown>, ctx: Context): Verdict | undefined {
+  for (const type of control.needs) {
+    if (type.startsWith('Rampart::')) continue; // facts are checked on read, with a precise reason
+    const error = ctx.incomplete(type) ?? ctx.incomplete(type, { region: GLOBAL_REGION });
+    if (error !== undefined) {
+      return {
+        compliance: 'INSUFFICIENT_DATA',
+        annotation: `${type} could not be read: ${describeCollectionError(error)}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function toEvaluation(controlId: string, item: ConfigItem, verdict: Verdict): Evaluation {
+  const resource = verdict.resource;
+  return {
+    controlId,
+    resourceType: resource?.type ?? item.resourceType,
+    resourceId: resource?.id ?? item.resourceId,
+    resourceArn: (resource ? resource.arn : item.arn) ?? null,
+    accountId: item.accountId,
+    region: item.region,
+    compliance: verdict.compliance,
+    annotation: verdict.annotation,
+  };
+}
+
+class Context implements EvaluationContext<unknown> {
+  constructor(
+    private readonly snapshot: Snapshot,
+    readonly params: unknown,
+    readonly now: Date,
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
+
+  items(resourceType: string, where?: Where): readonly ConfigItem[] {
+    return this.snapshot.items(where?.accountId ?? this.accountId, where?.region ?? this.region, resourceType);
+  }
+
+  item(resourceType: string, resourceId: string, where?: Where): ConfigItem | undefined {
+    return this.snapshot.item(
+      where?.accountId ?? this.accountId,
+      where?.region ?? this.region,
+      resourceType,
+      resourceId,
+    );
+  }
+
+  fact<T>(type: FactType<T>, where?: Where): FactLookup<T> {
+    const accountId = where?.accountId ?? this.accountId;
+    const region = type.scope === 'global' ? GLOBAL_REGION : (where?.region ?? this.region);
+    const found = this.snapshot.fact(type.type, accountId, region);
+    if (found !== undefined) return { found: true, value: found.value as T, item: found.item };
+    const where_ = type.scope === 'global' ? `account ${accountId}` : `account ${accountId} in ${region}`;
+    const error = this.snapshot.collectionError(accountId, region, type.type);
+    if (error !== undefined) {
+      return {
+        found: false,
+        reason: `${type.type} for ${where_} could not be read: ${describeCollectionError(error)}`,
+      };
+    }
+    return { found: false, reason: `The input holds no ${type.type} fact for ${where_}.` };
+  }
+
+  /** The fact, or a {@link MissingDataError} that the engine turns into INSUFFICIENT_DATA. */
+  require<T>(type: FactType<T>, where?: Where): T {
+    const lookup = this.fact(type, where);
+    if (!lookup.found) throw new MissingDataError(lookup.reason);
+    return lookup.value;
+  }
+
+  incomplete(resourceType: string, where?: Where): CollectionError | undefined {
+    return this.snapshot.collectionError(
+      where?.accountId ?? this.accountId,
+      where?.region ?? this.region,
+      resourceType,
+    );
+  }
+}
+
+export function describeCollectionError(error: CollectionError): string {
+  return `${error.service} ${error.operation} failed with ${error.code}${error.message ? `: ${error.message}` : ''}`;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function incompleteScope(errors: readonly CollectionError[]): IncompleteScope[] {
+  const byPartition = new Map<string, IncompleteScope>();
+  for (const e of errors) {
+    const key = `${e.accountId}\u0000${e.region}`;
+    let entry = byPartition.get(key);
+    if (entry === undefined) {
+      entry = { accountId: e.accountId, region: e.region, resourceTypes: [] };
+      byPartition.set(key, entry);
+    }
+    for (const t of e.resourceTypes) if (!entry.resourceTypes.includes(t)) entry.resourceTypes.push(t);
+  }
+  const list = [...byPartition.values()];
+  for (const entry of list) entry.resourceTypes.sort(cmp);
+  return list.sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.region, b.region));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The output order DESIGN.md fixes within a partition: control id, resource type, resource id. */
+export function compareEvaluations(a: Evaluation, b: Evaluation): number {
+  return cmp(a.controlId, b.controlId) || cmp(a.resourceType, b.resourceType) || cmp(a.resourceId, b.resourceId);
+}

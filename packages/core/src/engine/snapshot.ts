@@ -1,0 +1,191 @@
+import { ConfigItem } from '../ci/config-item.js';
+import type { SnapshotHeader } from '../ci/schemas.js';
+import { factType } from '../facts/index.js';
+import { type CollectionError, GLOBAL_REGION } from '../model/types.js';
+
+/** Where an input item came from, for error messages: file and 0-based index (array) or 1-based line (JSON Lines). */
+export interface ItemOrigin {
+  source: string;
+  /** `index N` for JSON arrays, `line N` for JSON Lines. */
+  position: string;
+}
+
+export interface InputProblem extends ItemOrigin {
+  path: string;
+  message: string;
+}
+
+type TypeIndex = Map<string, ConfigItem[]>;
+
+/**
+ * The indexed contents of one or more inputs: items by account, region and type, facts by
+ * type, account and region, and collection errors. Built once; every look-up afterwards is a map hit.
+ */
+export class Snapshot {
+  readonly #partitions = new Map<string, Map<string, TypeIndex>>();
+  readonly #byId = new Map<string, ConfigItem>();
+  readonly #facts = new Map<string, ConfigItem>();
+  readonly #factAccounts = new Set<string>();
+  readonly #errors: CollectionError[] = [];
+  readonly #errorIndex = new Map<string, CollectionError>();
+  readonly #accounts = new Set<string>();
+  readonly #regions = new Set<string>();
+  #capturedAt: string | undefined;
+  readonly headers: SnapshotHeader[] = [];
+  /** Problems found while building (duplicate items, invalid facts), reported like input problems. */
+  readonly problems: InputProblem[] = [];
+  #count = 0;
+
+  /** Adds a header line; several inputs may each bring one. The latest `capturedAt` wins. */
+  addHeader(header: SnapshotHeader): void {
+    this.headers.push(header);
+    for (const a of header.accounts) this.#accounts.add(a);
+    for (const r of header.regions) this.#regions.add(r);
+    if (this.#capturedAt === undefined || header.capturedAt > this.#capturedAt) this.#capturedAt = header.capturedAt;
+  }
+
+  /** Adds an item; facts are validated against their schema, duplicates keep the latest capture. */
+  add(item: ConfigItem, origin: ItemOrigin): void {
+    this.#accounts.add(item.accountId);
+    if (item.region !== GLOBAL_REGION) this.#regions.add(item.region);
+    if (item.resourceType.startsWith('Rampart::')) {
+      this.#addFact(item, origin);
+      return;
+    }
+    const idKey = `${item.accountId}\u0000${item.region}\u0000${item.resourceType}\u0000${item.resourceId}`;
+    const existing = this.#byId.get(idKey);
+    if (existing !== undefined) {
+      if ((existing.captureTime ?? '') > (item.captureTime ?? '')) return;
+      const list = this.#list(item);
+      list[list.indexOf(existing)] = item;
+      this.#byId.set(idKey, item);
+      return;
+    }
+    this.#byId.set(idKey, item);
+    this.#list(item).push(item);
+    this.#count++;
+  }
+
+  addCollectionError(error: CollectionError): void {
+    this.#errors.push(error);
+    this.#accounts.add(error.accountId);
+    if (error.region !== GLOBAL_REGION) this.#regions.add(error.region);
+    for (const type of error.resourceTypes) {
+      const key = `${error.accountId}\u0000${error.region}\u0000${type}`;
+      if (!this.#errorIndex.has(key)) this.#errorIndex.set(key, error);
+    }
+  }
+
+  #addFact(item: ConfigItem, origin: ItemOrigin): void {
+    const type = factType(item.resourceType);
+    if (type === undefined) {
+      this.problems.push({ ...origin, path: 'resourceType', message: `unknown fact type ${item.resourceType}` });
+      return;
+    }
+    const result = type.schema.safeParse(item.configuration);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        this.problems.push({
+          ...origin,
+          path: ['configuration', ...issue.path.map(String)].join('.'),
+          message: `${issue.message} (${item.resourceType} ${item.resourceId})`,
+        });
+      }
+      return;
+    }
+    const region = type.scope === 'global' ? GLOBAL_REGION : item.region;
+    this.#facts.set(`${item.resourceType}\u0000${item.accountId}\u0000${region}`, item);
+    this.#factAccounts.add(item.accountId);
+    factValues.set(item, result.data);
+  }
+
+  #list(item: ConfigItem): ConfigItem[] {
+    let regions = this.#partitions.get(item.accountId);
+    if (regions === undefined) {
+      regions = new Map();
+      this.#partitions.set(item.accountId, regions);
+    }
+    let types = regions.get(item.region);
+    if (types === undefined) {
+      types = new Map();
+      regions.set(item.region, types);
+    }
+    let list = types.get(item.resourceType);
+    if (list === undefined) {
+      list = [];
+      types.set(item.resourceType, list);
+    }
+    return list;
+  }
+
+  get size(): number {
+    return this.#count;
+  }
+
+  get capturedAt(): string | undefined {
+    return this.#capturedAt;
+  }
+
+  /** Accounts in the snapshot, sorted. */
+  accounts(): string[] {
+    return [...this.#accounts].sort();
+  }
+
+  /** Regions (never `global`) in the snapshot, sorted. */
+  regions(): string[] {
+    return [...this.#regions].sort();
+  }
+
+  items(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {
+    return this.#partitions.get(accountId)?.get(region)?.get(resourceType) ?? EMPTY;
+  }
+
+  item(accountId: string, region: string, resourceType: string, resourceId: string): ConfigItem | undefined {
+    return this.#byId.get(`${accountId}\u0000${region}\u0000${resourceType}\u0000${resourceId}`);
+  }
+
+  /** Regions of an account that hold items (`global` included). */
+  itemRegions(accountId: string): string[] {
+    return [...(this.#partitions.get(accountId)?.keys() ?? [])];
+  }
+
+  fact(type: string, accountId: string, region: string): { item: ConfigItem; value: unknown } | undefined {
+    const item = this.#facts.get(`${type}\u0000${accountId}\u0000${region}`);
+    return item === undefined ? undefined : { item, value: factValues.get(item) };
+  }
+
+  /** Whether the input holds any account-level fact for the account. */
+  hasFacts(accountId: string): boolean {
+    return this.#factAccounts.has(accountId);
+  }
+
+  collectionErrors(): readonly CollectionError[] {
+    return this.#errors;
+  }
+
+  collectionError(accountId: string, region: string, type: string): CollectionError | undefined {
+    return this.#errorIndex.get(`${accountId}\u0000${region}\u0000${type}`);
+  }
+}
+
+const EMPTY: readonly ConfigItem[] = Object.freeze([]);
+const factValues = new WeakMap<ConfigItem, unknown>();
+
+/** The synthetic item account-level controls evaluate: `AWS::::Account` with the account id. */
+export function accountItem(accountId: string, region: string): ConfigItem {
+  return new ConfigItem({
+    shape: 'event',
+    resourceType: 'AWS::::Account',
+    resourceId: accountId,
+    resourceName: undefined,
+    arn: undefined,
+    accountId,
+    region,
+    status: 'OK',
+    captureTime: undefined,
+    tags: {},
+    relationships: [],
+    configuration: {},
+    supplementary: undefined,
+  });
+}

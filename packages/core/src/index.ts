@@ -1,0 +1,48 @@
+export { ConfigItem, ConfigurationDecodeError, decodeDocument, type Relationship } from './ci/config-item.js';
+export { type ItemIssue, type NormalizeResult, normalizeItem } from './ci/normalize.js';
+export {
+  ApiConfigurationItemSchema,
+  CollectionErrorSchema,
+  EventConfigurationItemSchema,
+  type ItemShape,
+  SelectResourceConfigRowSchema,
+  type SnapshotHeader,
+  SnapshotHeaderSchema,
+} from './ci/schemas.js';
+export { CONTROLS, catalog } from './controls/index.js';
+export {
+  compareEvaluations,
+  describeCollectionError,
+  type EvaluateOptions,
+  type EvaluationRun,
+  type EvaluationScope,
+  evaluateSnapshot,
+  MissingDataError,
+} from './engine/evaluate.js';
+export { formatProblem, type LoadResult, loadInput } from './engine/input.js';
+export { accountItem, type InputProblem, type ItemOrigin, Snapshot } from './engine/snapshot.js';
+export * from './facts/index.js';
+export * from './iam/policy.js';
+export {
+  type Control,
+  type ControlDefinition,
+  ControlDefinitionError,
+  type ControlMetadata,
+  ControlMetadataSchema,
+  ControlParameterError,
+  type ControlReferences,
+  compliant,
+  defineControl,
+  type EvaluationContext,
+  type FactLookup,
+  insufficientData,
+  nonCompliant,
+  notApplicable,
+  param,
+  type Trigger,
+  type Verdict,
+  type Where,
+} from './model/control.js';
+export { DuplicateControlError, Registry, UnknownControlError } from './model/registry.js';
+export * from './model/types.js';
+export * from './wellarchitected/best-practices.js';
