@@ -62,6 +62,7 @@ export class ConfigItem {
   #configurationDecoded: boolean;
   #supplementary: Record<string, Json> | undefined;
   #supplementaryDecoded: Set<string> | undefined;
+  #derived: Map<string, unknown> | undefined;
 
   constructor(init: ConfigItemInit) {
     this.shape = init.shape;
@@ -111,13 +112,30 @@ export class ConfigItem {
     if (all === undefined || !(key in all)) return undefined;
     if (!this.#supplementaryDecoded?.has(key)) {
       const value = all[key];
-      if (typeof value === 'string' && looksLikeJson(value)) {
-        all[key] = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
+      if (typeof value === 'string') {
+        if (looksLikeJson(value)) {
+          all[key] = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
+        } else if (this.shape === 'api' && JSON_SCALAR.test(value.trim())) {
+          // The Config API JSON-encodes every value, scalars too: S3 `IsRequesterPaysEnabled` is "false".
+          all[key] = JSON.parse(value);
+        }
       }
       this.#supplementaryDecoded ??= new Set();
       this.#supplementaryDecoded.add(key);
     }
     return all[key] as T;
+  }
+
+  /**
+   * A value computed from this item once and reused by every control that asks (a parsed bucket
+   * policy, say). `compute` must depend on the item alone. A throw is not cached.
+   */
+  derived<T>(key: string, compute: (item: ConfigItem) => T): T {
+    this.#derived ??= new Map();
+    if (this.#derived.has(key)) return this.#derived.get(key) as T;
+    const value = compute(this);
+    this.#derived.set(key, value);
+    return value;
   }
 
   supplementaryKeys(): string[] {
@@ -133,6 +151,8 @@ export class ConfigItem {
     return `${field} of ${this.resourceType} ${this.resourceId}`;
   }
 }
+
+const JSON_SCALAR = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/;
 
 function looksLikeJson(value: string): boolean {
   const c = value.trimStart()[0];

@@ -159,16 +159,30 @@ function normalizeRelationships(list: unknown): readonly Relationship[] {
   });
 }
 
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** Already canonical (`Date#toISOString` form): the common case, returned without parsing. */
+const ISO_CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-/** The Config API sends epoch seconds (the JS SDK turns them into Dates, JSON-serialized as ISO). */
+/**
+ * Capture time as canonical ISO (`2026-11-20T10:15:31.021Z`), so that the same instant compares equal
+ * whatever shape it came in (duplicates keep the latest by comparing these strings). The Config API
+ * sends epoch seconds (the JS SDK turns them into Dates, JSON-serialized as ISO); moto sends
+ * `2026-11-29 09:31:06.9+00:00`. Text that is no time at all is kept as is.
+ */
 function normalizeTime(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value * 1000).toISOString();
+  if (typeof value === 'number') return isoOf(Math.round(value * 1000));
   if (typeof value === 'string' && value !== '') {
-    if (ISO_UTC.test(value)) return value;
-    if (/^\d+(\.\d+)?$/.test(value)) return new Date(Number(value) * 1000).toISOString();
+    if (ISO_CANONICAL.test(value)) return value;
+    if (/^\d+(\.\d+)?$/.test(value)) return isoOf(Math.round(Number(value) * 1000)) ?? value;
     const ms = Date.parse(value.includes(' ') && !value.includes('T') ? value.replace(' ', 'T') : value);
-    return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+    return isoOf(ms) ?? value;
   }
   return undefined;
+}
+
+/**
+ * ISO for epoch milliseconds, or undefined when out of the Date range (toISOString would throw).
+ * Callers round: `2181238476.66 * 1000` is `2181238476659.9998`, which Date would truncate a millisecond early.
+ */
+function isoOf(ms: number): string | undefined {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined;
 }

@@ -38,13 +38,18 @@ export interface EvaluationRun {
 interface Prepared {
   control: Control<unknown>;
   params: unknown;
+  sortedTypes: string[];
 }
 
 /** Evaluates every selected control over a snapshot, partition by partition (account, then region). */
 export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): EvaluationRun {
   const prepared: Prepared[] = [...options.controls]
     .sort((a, b) => cmp(a.id, b.id))
-    .map((control) => ({ control, params: control.parseParameters(options.parameters?.[control.id]) }));
+    .map((control) => ({
+      control,
+      params: control.parseParameters(options.parameters?.[control.id]),
+      sortedTypes: [...control.resourceTypes].sort(cmp),
+    }));
   const accounts = snapshot.accounts();
   const regions = snapshot.regions();
   const hasHeader = snapshot.headers.length > 0;
@@ -69,17 +74,20 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
         if (p.control.accountLevel) {
           if (!accountKnown) continue;
           if ((p.control.scope === 'global') !== (region === GLOBAL_REGION)) continue;
-          runControl(p.control, accountItem(accountId, region), ctx, out);
+          runControl(p.control, accountItem(accountId, region), ctx, out, missingNeed(p.control, ctx));
           continue;
         }
-        for (const type of p.control.resourceTypes) {
-          const items = snapshot.items(accountId, region, type);
+        const missing = missingNeed(p.control, ctx);
+        for (const type of p.sortedTypes) {
+          const items = snapshot.sortedItems(accountId, region, type);
           for (let i = 0; i < items.length; i++) {
-            runControl(p.control, items[i]!, ctx, out);
+            runControl(p.control, items[i]!, ctx, out, missing);
           }
         }
       }
-      out.sort(compareEvaluations);
+      // Controls run in id order over types and items sorted by id, so the output is usually sorted
+      // already; sort only when a control reported on other resources.
+      if (!isSorted(out)) out.sort(compareEvaluations);
       for (let i = 0; i < out.length; i++) evaluations.push(out[i]!);
     }
   }
@@ -91,7 +99,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
       accounts,
       regions,
       now: options.now.toISOString(),
-      incomplete: incompleteScope(snapshot.collectionErrors()),
+      incomplete: incompleteScope(snapshot.collectionErrors(), readTypes(prepared)),
     },
     skippedAccountLevel: skipped,
   };
@@ -101,14 +109,21 @@ function hasAccountData(snapshot: Snapshot, accountId: string): boolean {
   return snapshot.hasFacts(accountId) || snapshot.collectionErrors().some((e) => e.accountId === accountId);
 }
 
-function runControl(control: Control<unknown>, item: ConfigItem, ctx: Context, out: Evaluation[]): void {
+const DELETED: Verdict = { compliance: 'NOT_APPLICABLE', annotation: 'The resource was deleted.' };
+
+function runControl(
+  control: Control<unknown>,
+  item: ConfigItem,
+  ctx: Context,
+  out: Evaluation[],
+  missing: Verdict | undefined,
+): void {
   if (item.deleted) {
-    out.push(toEvaluation(control.id, item, { compliance: 'NOT_APPLICABLE', annotation: 'The resource was deleted.' }));
+    out.push(toEvaluation(control.id, item, DELETED));
     return;
   }
   let result: Verdict | readonly Verdict[];
   try {
-    const missing = missingNeed(control, ctx);
     result = missing ?? control.evaluate(item, ctx);
   } catch (error) {
     result =
@@ -215,20 +230,37 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-function incompleteScope(errors: readonly CollectionError[]): IncompleteScope[] {
+/** Every resource and fact type the selected controls read. */
+function readTypes(prepared: readonly Prepared[]): Set<string> {
+  const types = new Set<string>();
+  for (const { control } of prepared) {
+    for (const t of control.resourceTypes) types.add(t);
+    for (const t of control.needs) types.add(t);
+  }
+  return types;
+}
+
+/** What could not be read, limited to the types the run's controls read: the rest says nothing about this run. */
+function incompleteScope(errors: readonly CollectionError[], relevant: ReadonlySet<string>): IncompleteScope[] {
   const byPartition = new Map<string, IncompleteScope>();
   for (const e of errors) {
+    if (!e.resourceTypes.some((t) => relevant.has(t))) continue;
     const key = `${e.accountId}\u0000${e.region}`;
     let entry = byPartition.get(key);
     if (entry === undefined) {
       entry = { accountId: e.accountId, region: e.region, resourceTypes: [] };
       byPartition.set(key, entry);
     }
-    for (const t of e.resourceTypes) if (!entry.resourceTypes.includes(t)) entry.resourceTypes.push(t);
+    for (const t of e.resourceTypes) if (relevant.has(t) && !entry.resourceTypes.includes(t)) entry.resourceTypes.push(t);
   }
   const list = [...byPartition.values()];
   for (const entry of list) entry.resourceTypes.sort(cmp);
   return list.sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.region, b.region));
+}
+
+function isSorted(list: readonly Evaluation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareEvaluations(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 function cmp(a: string, b: string): number {

@@ -21,8 +21,13 @@ export function loadInput(snapshot: Snapshot, text: string, source: string): Loa
   }
   if (text[start] === '[') return loadArray(snapshot, text, source);
   if (text[start] === '{') {
-    const wrapped = unwrapDocument(text);
-    if (wrapped !== undefined) return loadList(snapshot, wrapped.list, source, wrapped.key);
+    const doc = parseWhole(text);
+    if (doc !== undefined) {
+      const wrapped = unwrapDocument(doc);
+      return wrapped !== undefined
+        ? loadList(snapshot, wrapped.list, source, wrapped.key)
+        : loadList(snapshot, [doc], source, 'document');
+    }
   }
   return loadLines(snapshot, text, source);
 }
@@ -35,13 +40,15 @@ const WRAPPER_KEYS = ['configurationItems', 'baseConfigurationItems', 'Results']
  * `SelectResourceConfig`) or an invoking event. JSON Lines fail to parse as one document after their
  * first line, so trying costs one line.
  */
-function unwrapDocument(text: string): { list: unknown[]; key: string } | undefined {
-  let doc: unknown;
+function parseWhole(text: string): unknown {
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+function unwrapDocument(doc: unknown): { list: unknown[]; key: string } | undefined {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
   const record = doc as Record<string, unknown>;
   for (const key of WRAPPER_KEYS) {

@@ -24,6 +24,7 @@ type TypeIndex = Map<string, ConfigItem[]>;
 export class Snapshot {
   readonly #partitions = new Map<string, Map<string, TypeIndex>>();
   readonly #byId = new Map<string, ConfigItem>();
+  readonly #sorted = new WeakSet<ConfigItem[]>();
   readonly #facts = new Map<string, ConfigItem>();
   readonly #factAccounts = new Set<string>();
   readonly #errors: CollectionError[] = [];
@@ -62,7 +63,9 @@ export class Snapshot {
       return;
     }
     this.#byId.set(idKey, item);
-    this.#list(item).push(item);
+    const list = this.#list(item);
+    list.push(item);
+    this.#sorted.delete(list);
     this.#count++;
   }
 
@@ -134,6 +137,17 @@ export class Snapshot {
   /** Regions (never `global`) in the snapshot, sorted. */
   regions(): string[] {
     return [...this.#regions].sort();
+  }
+
+  /** Items of a type sorted by resource id (sorted once, on first request). */
+  sortedItems(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {
+    const list = this.#partitions.get(accountId)?.get(region)?.get(resourceType);
+    if (list === undefined) return EMPTY;
+    if (!this.#sorted.has(list)) {
+      list.sort((a, b) => (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
+      this.#sorted.add(list);
+    }
+    return list;
   }
 
   items(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {

@@ -88,6 +88,8 @@ export const CloudTrailTrailsFact = defineFact({
         kmsKeyId: z.string().nullish(),
         s3BucketName: z.string().nullish(),
         cloudWatchLogsLogGroupArn: z.string().nullish(),
+        /** GetTrailStatus `LatestCloudWatchLogsDeliveryTime` (ISO 8601); null when never delivered, absent when not read. */
+        latestCloudWatchLogsDeliveryTime: z.string().nullish(),
         eventSelectors: z.array(EventSelectorSchema).default([]),
         advancedEventSelectors: z.array(AdvancedEventSelectorSchema).default([]),
       }),

@@ -25,8 +25,13 @@ export interface PolicyDocument {
   statements: Statement[];
 }
 
+/** A policy document that is not JSON, not an object, or not shaped as IAM's policy grammar requires. */
 export class PolicyParseError extends Error {
   override readonly name = 'PolicyParseError';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function list(value: unknown, field: string): string[] | undefined {
@@ -39,34 +44,36 @@ function list(value: unknown, field: string): string[] | undefined {
 function principals(value: unknown, field: string): Record<string, string[]> | undefined {
   if (value === undefined || value === null) return undefined;
   if (value === '*') return { '*': ['*'] };
-  if (typeof value !== 'object' || Array.isArray(value))
-    throw new PolicyParseError(`${field} must be "*" or an object`);
-  const out: Record<string, string[]> = {};
-  for (const [kind, v] of Object.entries(value as Record<string, unknown>)) {
-    out[kind] = list(v, `${field}.${kind}`) ?? [];
-  }
-  return out;
+  if (!isRecord(value)) throw new PolicyParseError(`${field} must be "*" or an object`);
+  // Object.fromEntries defines own properties, so a key such as "__proto__" stays data.
+  return Object.fromEntries(Object.entries(value).map(([kind, v]) => [kind, list(v, `${field}.${kind}`) ?? []]));
 }
 
-function condition(value: unknown): Statement['condition'] {
+function conditionValue(value: unknown, field: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new PolicyParseError(`${field} values must be strings, numbers or booleans`);
+}
+
+function condition(value: unknown, field: string): Statement['condition'] {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new PolicyParseError('Condition must be an object');
-  const out: Statement['condition'] = {};
-  for (const [operator, block] of Object.entries(value as Record<string, unknown>)) {
-    if (block === null || typeof block !== 'object' || Array.isArray(block)) {
-      throw new PolicyParseError(`Condition.${operator} must be an object`);
-    }
-    const keys: Record<string, string[]> = {};
-    for (const [key, v] of Object.entries(block as Record<string, unknown>)) {
-      const values = Array.isArray(v) ? v : [v];
-      keys[key] = values.map((x) => String(x));
-    }
-    out[operator] = keys;
-  }
-  return out;
+  if (!isRecord(value)) throw new PolicyParseError(`${field} must be an object`);
+  return Object.fromEntries(
+    Object.entries(value).map(([operator, block]) => {
+      if (!isRecord(block)) throw new PolicyParseError(`${field}.${operator} must be an object`);
+      const keys = Object.entries(block).map(([key, v]) => {
+        const values = Array.isArray(v) ? v : [v];
+        return [key, values.map((x) => conditionValue(x, `${field}.${operator}.${key}`))] as const;
+      });
+      return [operator, Object.fromEntries(keys)] as const;
+    }),
+  );
 }
 
-/** Parses a policy given as an object, a JSON string or a URL-encoded JSON string. */
+/**
+ * Parses a policy given as an object, a JSON string or a URL-encoded JSON string. Empty input is a
+ * policy without statements. Anything else that is not a policy throws {@link PolicyParseError}, and only that.
+ */
 export function parsePolicy(input: unknown, what = 'policy document'): PolicyDocument {
   let doc: unknown;
   try {
@@ -76,33 +83,35 @@ export function parsePolicy(input: unknown, what = 'policy document'): PolicyDoc
     throw error;
   }
   if (doc === undefined) return { version: undefined, statements: [] };
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
-    throw new PolicyParseError(`${what} is not a JSON object`);
-  const record = doc as Record<string, unknown>;
-  const raw = record['Statement'];
+  if (!isRecord(doc)) throw new PolicyParseError(`${what} is not a JSON object`);
+  const raw = doc['Statement'];
   const rawStatements = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  const statements = rawStatements.map((s, i): Statement => {
-    if (s === null || typeof s !== 'object' || Array.isArray(s))
-      throw new PolicyParseError(`${what} Statement[${i}] is not an object`);
-    const st = s as Record<string, unknown>;
-    const effect = st['Effect'];
-    if (effect !== 'Allow' && effect !== 'Deny')
-      throw new PolicyParseError(`${what} Statement[${i}].Effect must be Allow or Deny`);
+  const statements = rawStatements.map((s: unknown, i): Statement => {
+    const at = `${what} Statement[${i}]`;
+    if (!isRecord(s)) throw new PolicyParseError(`${at} is not an object`);
+    const effect = s['Effect'];
+    if (effect !== 'Allow' && effect !== 'Deny') throw new PolicyParseError(`${at}.Effect must be Allow or Deny`);
     return {
-      sid: typeof st['Sid'] === 'string' ? st['Sid'] : undefined,
+      sid: typeof s['Sid'] === 'string' ? s['Sid'] : undefined,
       effect,
-      actions: list(st['Action'], `Statement[${i}].Action`),
-      notActions: list(st['NotAction'], `Statement[${i}].NotAction`),
-      resources: list(st['Resource'], `Statement[${i}].Resource`),
-      notResources: list(st['NotResource'], `Statement[${i}].NotResource`),
-      principals: principals(st['Principal'], `Statement[${i}].Principal`),
-      notPrincipals: principals(st['NotPrincipal'], `Statement[${i}].NotPrincipal`),
-      condition: condition(st['Condition']),
+      actions: list(s['Action'], `${at}.Action`),
+      notActions: list(s['NotAction'], `${at}.NotAction`),
+      resources: list(s['Resource'], `${at}.Resource`),
+      notResources: list(s['NotResource'], `${at}.NotResource`),
+      principals: principals(s['Principal'], `${at}.Principal`),
+      notPrincipals: principals(s['NotPrincipal'], `${at}.NotPrincipal`),
+      condition: condition(s['Condition'], `${at}.Condition`),
     };
   });
-  return { version: typeof record['Version'] === 'string' ? record['Version'] : undefined, statements };
+  return { version: typeof doc['Version'] === 'string' ? doc['Version'] : undefined, statements };
 }
 
+/** How annotations name a statement: by its Sid, or by its 1-based position. */
+export function describeStatement(statement: Statement, index: number): string {
+  return statement.sid ? `statement ${statement.sid}` : `statement ${index + 1}`;
+}
+
+const PATTERN_CACHE_LIMIT = 2048;
 const patternCache = new Map<string, RegExp>();
 
 /** IAM wildcard match (`*`, `?`), case-insensitive as IAM matches actions. */
@@ -116,8 +125,10 @@ export function wildcardMatch(pattern: string, value: string): boolean {
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
         .replace(/\*/g, '.*')
         .replace(/\?/g, '.')}$`,
-      'i',
+      'is',
     );
+    // Bounded: a scan over an organization sees many distinct patterns, and the cache must not grow with it.
+    if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
     patternCache.set(pattern, re);
   }
   return re.test(value);
@@ -136,14 +147,18 @@ export function statementCoversAllResources(statement: Statement): boolean {
   return statement.notResources !== undefined;
 }
 
-/** `Action: "*"` (or `NotAction` with nothing that excludes everything) on `Resource: "*"`: full administrator. */
+/**
+ * An Allow of `Action: "*"` on `Resource: "*"` (or a `NotResource`): full administrator, as the
+ * AWS Config rule iam-policy-no-statements-with-admin-access defines it. `NotAction` statements are
+ * broad too, but that rule does not count them, so neither does this.
+ */
 export function isAdminStatement(statement: Statement): boolean {
   if (statement.effect !== 'Allow' || !statementCoversAllResources(statement)) return false;
   if (statement.actions !== undefined) return statement.actions.includes('*');
   return false;
 }
 
-/** `service:*` actions an Allow statement grants (wildcards over a whole service). */
+/** `service:*` actions an Allow statement grants (wildcards over a whole service, such as `ec2:*`). */
 export function fullServiceActions(statement: Statement): string[] {
   if (statement.effect !== 'Allow' || statement.actions === undefined) return [];
   return statement.actions.filter((a) => /^[a-z0-9-]+:\*$/i.test(a));
@@ -176,14 +191,23 @@ const RESTRICTING_KEYS = [
   'kms:viaservice',
 ];
 
-/** Whether a condition restricts the caller to specific accounts, networks or organizations (no wildcards). */
+/** Values that match every caller, so a condition on them restricts nothing. */
+function matchesEveryone(value: string): boolean {
+  return /^[*?]*$/.test(value) || /^\*|:\*$/.test(value) || value === '0.0.0.0/0' || value === '::/0';
+}
+
+/**
+ * Whether a condition restricts the caller to specific accounts, networks or organizations (no wildcards).
+ * Negated operators (`StringNotEquals`, `NotIpAddress`, ...), `...IfExists`, `Null` and `ForAllValues:`
+ * (true when the key is absent) do not restrict anyone, and neither do `*` or `0.0.0.0/0`.
+ */
 export function hasRestrictingCondition(statement: Statement): boolean {
   for (const [operator, keys] of Object.entries(statement.condition)) {
     const op = operator.toLowerCase();
-    if (op.includes('ifexists') || op.startsWith('not') || op === 'null') continue;
+    if (op.includes('ifexists') || op.includes('not') || op === 'null' || op.startsWith('forallvalues:')) continue;
     for (const [key, values] of Object.entries(keys)) {
       if (!RESTRICTING_KEYS.includes(key.toLowerCase())) continue;
-      if (values.length > 0 && values.every((v) => v !== '*' && v !== '' && !/^\*|:\*$/.test(v))) return true;
+      if (values.length > 0 && values.every((v) => !matchesEveryone(v))) return true;
     }
   }
   return false;

@@ -1,3 +1,11 @@
+import { cloudTrailCloudWatchLogsEnabled } from './cloud-trail-cloud-watch-logs-enabled.js';
+import { cloudTrailEncryptionEnabled } from './cloud-trail-encryption-enabled.js';
+import { cloudTrailLogFileValidationEnabled } from './cloud-trail-log-file-validation-enabled.js';
 import { multiRegionCloudtrailEnabled } from './multi-region-cloudtrail-enabled.js';
 
-export const CLOUDTRAIL_CONTROLS = [multiRegionCloudtrailEnabled];
+export const CLOUDTRAIL_CONTROLS = [
+  cloudTrailCloudWatchLogsEnabled,
+  cloudTrailEncryptionEnabled,
+  cloudTrailLogFileValidationEnabled,
+  multiRegionCloudtrailEnabled,
+];

@@ -61,3 +61,50 @@ export function describePorts(p: IpPermission): string {
   if (ports === undefined) return `protocol ${p.ipProtocol}`;
   return ports.from === ports.to ? `port ${ports.from}` : `ports ${ports.from}-${ports.to}`;
 }
+
+/** An inclusive port range. */
+export interface PortRange {
+  from: number;
+  to: number;
+}
+
+const PORT_RANGE = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/;
+
+/** `"443"` or `"1020-1025"` (the managed rules' notation), or undefined when it is not a valid range. */
+export function parsePortRange(text: string): PortRange | undefined {
+  const m = PORT_RANGE.exec(text.trim());
+  if (m === null) return undefined;
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  if (from > 65535 || to > 65535 || from > to) return undefined;
+  return { from, to };
+}
+
+/** Whether every port of `range` lies in one of `allowed` (ranges may overlap or touch). */
+export function rangeCovered(range: PortRange, allowed: readonly PortRange[]): boolean {
+  const sorted = [...allowed].sort((a, b) => a.from - b.from);
+  let next = range.from;
+  for (const a of sorted) {
+    if (a.from > next) break;
+    if (a.to >= next) next = a.to + 1;
+    if (next > range.to) return true;
+  }
+  return next > range.to;
+}
+
+/** The rule's protocol as the network controls reason about it. */
+export function protocolOf(p: IpPermission): 'all' | 'tcp' | 'udp' | 'other' {
+  const protocol = String(p.ipProtocol ?? '-1').toLowerCase();
+  if (protocol === '-1' || protocol === 'all') return 'all';
+  if (protocol === 'tcp' || protocol === '6') return 'tcp';
+  if (protocol === 'udp' || protocol === '17') return 'udp';
+  return 'other';
+}
+
+/** `TCP port 22`, `UDP ports 500-600`, `all traffic`, `protocol icmp`. */
+export function describePermission(p: IpPermission): string {
+  const protocol = protocolOf(p);
+  if (protocol === 'all') return 'all traffic';
+  if (protocol === 'other') return `protocol ${p.ipProtocol}`;
+  return `${protocol.toUpperCase()} ${describePorts(p)}`;
+}

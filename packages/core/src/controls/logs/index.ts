@@ -1,1 +1,4 @@
-export const LOGS_CONTROLS = [];
+import { cloudwatchLogGroupEncrypted } from './cloudwatch-log-group-encrypted.js';
+import { cwLoggroupRetentionPeriodCheck } from './cw-loggroup-retention-period-check.js';
+
+export const LOGS_CONTROLS = [cloudwatchLogGroupEncrypted, cwLoggroupRetentionPeriodCheck];

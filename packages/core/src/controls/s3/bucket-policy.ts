@@ -1,8 +1,20 @@
 import type { ConfigItem } from '../../ci/config-item.js';
-import { type PolicyDocument, parsePolicy, type Statement, statementCoversAction } from '../../iam/policy.js';
+import {
+  hasRestrictingCondition,
+  isPublicPrincipal,
+  type PolicyDocument,
+  parsePolicy,
+  type Statement,
+  statementCoversAction,
+  wildcardMatch,
+} from '../../iam/policy.js';
 
 /** The bucket policy from `supplementaryConfiguration.BucketPolicy.policyText` (a JSON string), if any. */
 export function bucketPolicy(item: ConfigItem): PolicyDocument | undefined {
+  return item.derived('s3.bucketPolicy', readBucketPolicy);
+}
+
+function readBucketPolicy(item: ConfigItem): PolicyDocument | undefined {
   const holder = item.supplementary<{ policyText?: string | null }>('BucketPolicy');
   const text = holder?.policyText;
   if (text === undefined || text === null || text === '') return undefined;
@@ -29,4 +41,147 @@ export function deniesUnencryptedPuts(policy: PolicyDocument): boolean {
     const notEquals = conditionValues(s, 'StringNotEquals', 's3:x-amz-server-side-encryption');
     return nullCheck.includes('true') || notEquals.some((v) => v === 'AES256' || v.startsWith('aws:kms'));
   });
+}
+
+/** The bucket's ARN as policies name it (`arn:aws:s3:::name`, other partitions kept). */
+export function bucketArn(item: { arn: string | undefined; resourceId: string }): string {
+  return item.arn ?? `arn:aws:s3:::${item.resourceId}`;
+}
+
+/** How a statement is named in annotations: its Sid, or its position. */
+export function statementLabel(statement: Statement, index: number): string {
+  return statement.sid ? `statement ${statement.sid}` : `statement ${index + 1}`;
+}
+
+/** Actions that read objects or the bucket listing. */
+export const PUBLIC_READ_ACTIONS: readonly string[] = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  's3:ListBucket',
+  's3:ListBucketVersions',
+  's3:ListBucketMultipartUploads',
+];
+
+/** Actions that write or delete objects, or change who may access the bucket. */
+export const PUBLIC_WRITE_ACTIONS: readonly string[] = [
+  's3:PutObject',
+  's3:PutObjectAcl',
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+  's3:AbortMultipartUpload',
+  's3:RestoreObject',
+  's3:PutBucketAcl',
+  's3:PutBucketPolicy',
+  's3:DeleteBucketPolicy',
+  's3:PutLifecycleConfiguration',
+  's3:DeleteBucket',
+];
+
+/**
+ * Whether the principal is public as S3 counts it: `*`, `{"AWS": "*"}`, an Allow with `NotPrincipal`,
+ * or an AWS principal with a wildcard (`arn:aws:iam::*:root`), which is not a fixed value.
+ */
+export function isPublicBucketPrincipal(statement: Statement): boolean {
+  if (isPublicPrincipal(statement)) return true;
+  const values = [...(statement.principals?.['AWS'] ?? []), ...(statement.principals?.['CanonicalUser'] ?? [])];
+  return values.some((v) => v.includes('*') || v.includes('?'));
+}
+
+/**
+ * Whether a condition pins the caller to fixed accounts, networks or organizations. S3 does not count
+ * values with policy variables (`${aws:username}`) or wildcards as fixed, so those keys are dropped
+ * before asking {@link hasRestrictingCondition}.
+ */
+export function restrictsToFixedCallers(statement: Statement): boolean {
+  const condition: Statement['condition'] = {};
+  for (const [operator, keys] of Object.entries(statement.condition)) {
+    const fixed: Record<string, string[]> = {};
+    for (const [key, values] of Object.entries(keys)) {
+      if (values.every((v) => !v.includes('${') && !v.includes('*') && !v.includes('?'))) fixed[key] = values;
+    }
+    condition[operator] = fixed;
+  }
+  return hasRestrictingCondition({ ...statement, condition });
+}
+
+export interface PublicPolicyGrant {
+  /** `statement <Sid>` or `statement <n>`. */
+  statement: string;
+  /** The statement's own action patterns that grant one of the actions asked about (or its NotAction). */
+  actions: string;
+  /** `everyone`, or the wildcard principal. */
+  principal: string;
+}
+
+/** Allow statements that grant any of `actions` to a public principal with no condition that pins the caller. */
+export function publicPolicyGrants(
+  policy: PolicyDocument | undefined,
+  actions: readonly string[],
+): PublicPolicyGrant[] {
+  const out: PublicPolicyGrant[] = [];
+  policy?.statements.forEach((s, i) => {
+    if (s.effect !== 'Allow' || !isPublicBucketPrincipal(s) || restrictsToFixedCallers(s)) return;
+    if (!actions.some((a) => statementCoversAction(s, a))) return;
+    const granted =
+      s.actions !== undefined
+        ? s.actions.filter((pattern) => actions.some((a) => wildcardMatch(pattern, a))).join(', ')
+        : `every action except ${(s.notActions ?? []).join(', ')}`;
+    out.push({ statement: statementLabel(s, i), actions: granted, principal: principalLabel(s) });
+  });
+  return out;
+}
+
+function principalLabel(statement: Statement): string {
+  if (isPublicPrincipal(statement)) return 'everyone';
+  const values = [...(statement.principals?.['AWS'] ?? []), ...(statement.principals?.['CanonicalUser'] ?? [])];
+  return values.find((v) => v.includes('*') || v.includes('?')) ?? 'everyone';
+}
+
+/** Actions a deny of insecure transport must cover: reads, writes, deletes and listing (in effect `s3:*`). */
+const TRANSPORT_DENY_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket'];
+
+function coversResource(statement: Statement, arn: string): boolean {
+  if (statement.resources !== undefined) return statement.resources.some((r) => wildcardMatch(r, arn));
+  if (statement.notResources !== undefined) return !statement.notResources.some((r) => wildcardMatch(r, arn));
+  return false;
+}
+
+/** Whether the statement's condition is exactly `Bool {"aws:SecureTransport": "false"}` (nothing narrows it further). */
+function deniesOnlyWhenInsecure(statement: Statement): boolean {
+  const entries = Object.entries(statement.condition).flatMap(([op, keys]) =>
+    Object.entries(keys).map(([key, values]) => ({ op: op.toLowerCase(), key: key.toLowerCase(), values })),
+  );
+  return (
+    entries.length === 1 &&
+    (entries[0]!.op === 'bool' || entries[0]!.op === 'boolifexists') &&
+    entries[0]!.key === 'aws:securetransport' &&
+    entries[0]!.values.length > 0 &&
+    entries[0]!.values.every((v) => v.toLowerCase() === 'false')
+  );
+}
+
+export type TransportDenyResult =
+  | { kind: 'denied'; statement: string }
+  /** A statement denies non-SSL requests, but not for everyone, every action, or both the bucket and its objects. */
+  | { kind: 'partial'; statement: string }
+  | { kind: 'absent' };
+
+/**
+ * Whether the policy denies every request made without SSL/TLS: a Deny for `Principal: "*"` covering
+ * all S3 actions (`s3:*`, `*`) on the bucket and its objects, conditioned only on
+ * `Bool {"aws:SecureTransport": "false"}`.
+ */
+export function deniesInsecureTransport(policy: PolicyDocument | undefined, arn: string): TransportDenyResult {
+  let partial: string | undefined;
+  for (const [i, s] of (policy?.statements ?? []).entries()) {
+    if (s.effect !== 'Deny' || !deniesOnlyWhenInsecure(s)) continue;
+    const complete =
+      isPublicPrincipal(s) &&
+      TRANSPORT_DENY_ACTIONS.every((a) => statementCoversAction(s, a)) &&
+      coversResource(s, arn) &&
+      coversResource(s, `${arn}/*`);
+    if (complete) return { kind: 'denied', statement: statementLabel(s, i) };
+    partial ??= statementLabel(s, i);
+  }
+  return partial === undefined ? { kind: 'absent' } : { kind: 'partial', statement: partial };
 }

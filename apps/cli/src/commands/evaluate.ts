@@ -1,0 +1,129 @@
+import {
+  type Control,
+  catalog,
+  type EvaluationRun,
+  evaluateSnapshot,
+  formatProblem,
+  SEVERITIES,
+  type Severity,
+  severityRank,
+} from '@rampart/core';
+import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
+import { readInputs } from '../input.js';
+import { renderFindings, renderSummary } from '../render/table.js';
+import { summarize } from '../render/summary.js';
+import { parseControlIds, parseParams } from './options.js';
+
+export const EVALUATE_FORMATS = ['table', 'json'] as const;
+export type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
+
+export interface EvaluateOptions {
+  input: string[];
+  controls?: string;
+  area?: string;
+  now?: string;
+  format: string;
+  failOn?: string;
+  param?: string[];
+}
+
+/**
+ * The JSON document `--format json` prints (DESIGN.md contract): one evaluation per line, so it stays
+ * readable and diffable, and costs little to write for 100,000 evaluations.
+ */
+export function evaluationJson(run: EvaluationRun): string {
+  const lines = run.evaluations.map((e) => JSON.stringify(e));
+  const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
+  return `{"scope":${JSON.stringify(run.scope)},\n"evaluations":${body}}\n`;
+}
+
+export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
+  const format = parseFormat(options.format);
+  const failOn = parseFailOn(options.failOn);
+  const controls = selectControls(options.controls, options.area);
+  const parameters = parseParams(options.param ?? [], controls);
+  let now: Date | undefined;
+  if (options.now !== undefined) {
+    now = new Date(options.now);
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 date-time, got "${options.now}"`);
+  }
+
+  const loaded = readInputs(options.input, io.cwd);
+  for (const problem of loaded.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
+  now ??= loaded.snapshot.capturedAt !== undefined ? new Date(loaded.snapshot.capturedAt) : new Date();
+
+  const run = evaluateSnapshot(loaded.snapshot, { controls, now, parameters });
+  for (const skip of run.skippedAccountLevel) {
+    io.stderr(
+      `rampart: account ${skip.accountId}: ${skip.controls.length} account-level controls not evaluated: the input holds no account-level facts for it (scan with \`rampart scan --snapshot\` to collect them).\n`,
+    );
+  }
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  if (format === 'json') {
+    io.stdout(evaluationJson(run));
+  } else {
+    const summary = summarize(run.evaluations, byId);
+    io.stdout(renderFindings(io, run.evaluations, byId) + renderSummary(io, summary, run.evaluations.length));
+  }
+  return exitCode(run, loaded.problems.length > 0, failOn, byId, io);
+}
+
+function exitCode(
+  run: EvaluationRun,
+  inputProblems: boolean,
+  failOn: Severity | undefined,
+  controls: ReadonlyMap<string, Control<unknown>>,
+  io: CliIo,
+): number {
+  const codes: number[] = [];
+  if (inputProblems) codes.push(EXIT.USAGE);
+  const gaps = run.evaluations.filter((e) => e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR').length;
+  if (gaps > 0 || run.scope.incomplete.length > 0) {
+    codes.push(EXIT.GAPS);
+    const unread = run.scope.incomplete.reduce((n, s) => n + s.resourceTypes.length, 0);
+    io.stderr(
+      `rampart: finished with gaps: ${gaps} evaluation(s) with insufficient data or errors` +
+        (unread > 0 ? `, ${unread} resource type(s) unreadable in ${run.scope.incomplete.length} account/region(s)` : '') +
+        '.\n',
+    );
+  }
+  if (failOn !== undefined) {
+    const threshold = severityRank(failOn);
+    const failing = run.evaluations.filter((e) => {
+      const c = controls.get(e.controlId);
+      return e.compliance === 'NON_COMPLIANT' && c !== undefined && severityRank(c.severity) <= threshold;
+    }).length;
+    if (failing > 0) {
+      codes.push(EXIT.FAIL_ON);
+      io.stderr(`rampart: ${failing} non-compliant evaluation(s) at ${failOn} or above (--fail-on ${failOn}).\n`);
+    }
+  }
+  return combineExit(codes);
+}
+
+function parseFormat(format: string): EvaluateFormat {
+  if (!(EVALUATE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${EVALUATE_FORMATS.join(', ')}, got "${format}"`);
+  }
+  return format as EvaluateFormat;
+}
+
+function parseFailOn(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase();
+  if (!(SEVERITIES as readonly string[]).includes(upper)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${value}"`);
+  }
+  return upper as Severity;
+}
+
+export function selectControls(ids: string | undefined, area: string | undefined): Control<unknown>[] {
+  return catalog().select(parseControlIds(ids), parseArea(area));
+}
+
+function parseArea(area: string | undefined) {
+  if (area === undefined) return undefined;
+  const areas = ['iam', 'detection', 'infrastructure', 'data-protection', 'incident-response'] as const;
+  if (!(areas as readonly string[]).includes(area)) throw new UsageError(`--area must be one of ${areas.join(', ')}, got "${area}"`);
+  return area as (typeof areas)[number];
+}

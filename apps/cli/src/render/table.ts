@@ -1,0 +1,90 @@
+import { AREA_TITLES, AREAS, type Control, type Evaluation, SEVERITIES, severityRank } from '@rampart/core';
+import { type CliIo, paint } from '../io.js';
+import { type Counts, type Summary, score } from './summary.js';
+
+const LABEL: Record<string, string> = {
+  COMPLIANT: 'compliant',
+  NON_COMPLIANT: 'non-compliant',
+  NOT_APPLICABLE: 'not applicable',
+  INSUFFICIENT_DATA: 'insufficient data',
+  ERROR: 'error',
+};
+
+/** Pads to a display width, ignoring ANSI color codes. */
+function pad(text: string, width: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI escapes to measure width.
+  const visible = text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return visible >= width ? text : text + ' '.repeat(width - visible);
+}
+
+function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI escapes to measure width.
+      const w = cell.replace(/\u001b\[[0-9;]*m/g, '').length;
+      widths[i] = Math.max(widths[i] ?? 0, w);
+    });
+  }
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]!))).join('  ')).join('\n');
+}
+
+function countCells(io: CliIo, c: Counts): string[] {
+  return [
+    paint(io, 'green', String(c.COMPLIANT)),
+    c.NON_COMPLIANT > 0 ? paint(io, 'red', String(c.NON_COMPLIANT)) : '0',
+    String(c.NOT_APPLICABLE),
+    c.INSUFFICIENT_DATA > 0 ? paint(io, 'yellow', String(c.INSUFFICIENT_DATA)) : '0',
+    c.ERROR > 0 ? paint(io, 'magenta', String(c.ERROR)) : '0',
+  ];
+}
+
+const COUNT_HEADERS = ['compliant', 'non-compliant', 'n/a', 'insufficient', 'error'];
+
+/** The summary: verdict counts and score per area and per severity. */
+export function renderSummary(io: CliIo, summary: Summary, evaluated: number): string {
+  const lines: string[] = [];
+  const t = summary.total;
+  lines.push(
+    paint(io, 'bold', `${evaluated} evaluation${evaluated === 1 ? '' : 's'}: `) +
+      Object.entries(t)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${LABEL[k]}`)
+        .join(', '),
+  );
+  lines.push('');
+  const areaRows = [['area', ...COUNT_HEADERS, 'score'].map((h) => paint(io, 'dim', h))];
+  for (const area of AREAS) {
+    const c = summary.byArea[area];
+    const s = score(c);
+    areaRows.push([AREA_TITLES[area], ...countCells(io, c), s === undefined ? '-' : `${s}%`]);
+  }
+  lines.push(table(areaRows), '');
+  const sevRows = [['severity', ...COUNT_HEADERS].map((h) => paint(io, 'dim', h))];
+  for (const severity of SEVERITIES) sevRows.push([severity, ...countCells(io, summary.bySeverity[severity])]);
+  lines.push(table(sevRows));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Findings that need attention (non-compliant, insufficient data, error), most severe first. */
+export function renderFindings(io: CliIo, evaluations: readonly Evaluation[], controls: ReadonlyMap<string, Control<unknown>>): string {
+  const attention = evaluations.filter(
+    (e) => e.compliance === 'NON_COMPLIANT' || e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR',
+  );
+  if (attention.length === 0) return '';
+  const rank = (e: Evaluation) => severityRank(controls.get(e.controlId)?.severity ?? 'INFORMATIONAL');
+  const sorted = [...attention].sort((a, b) => rank(a) - rank(b) || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
+  const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
+  for (const e of sorted) {
+    const verdictStyle = e.compliance === 'NON_COMPLIANT' ? 'red' : e.compliance === 'ERROR' ? 'magenta' : 'yellow';
+    rows.push([
+      paint(io, verdictStyle, LABEL[e.compliance]!),
+      controls.get(e.controlId)?.severity ?? '',
+      e.controlId,
+      `${e.resourceType} ${e.resourceId}`,
+      e.region,
+      e.annotation,
+    ]);
+  }
+  return `${table(rows)}\n\n`;
+}

@@ -1,0 +1,35 @@
+import { compliant, defineControl, nonCompliant } from '../../model/control.js';
+import { GLOBAL_REGION } from '../../model/types.js';
+import {
+  IAM_USER_TYPE,
+  type IamGroupConfiguration,
+  type IamUserConfiguration,
+  iamName,
+  plural,
+} from './iam-configuration.js';
+
+export const iamGroupHasUsersCheck = defineControl({
+  id: 'iam-group-has-users-check',
+  title: 'IAM groups have at least one user',
+  description:
+    "Checks whether an IAM group has at least one IAM user. AWS Config does not record group membership on the group, so members are found through the users' groupList.",
+  area: 'iam',
+  severity: 'LOW',
+  resourceTypes: ['AWS::IAM::Group'],
+  wellArchitected: ['SEC02-BP06', 'SEC03-BP04'],
+  references: { awsConfigRules: ['iam-group-has-users-check'] },
+  trigger: 'periodic',
+  needs: [IAM_USER_TYPE],
+  remediation: {
+    text: 'Add the users who need the permissions to the group, or delete the group if it is no longer used.',
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_add-remove-users.html',
+  },
+  evaluate(item, ctx) {
+    const name = item.config<IamGroupConfiguration>().groupName ?? iamName(item);
+    const members = ctx
+      .items(IAM_USER_TYPE, { accountId: item.accountId, region: GLOBAL_REGION })
+      .filter((u) => !u.deleted && (u.config<IamUserConfiguration>().groupList ?? []).includes(name));
+    if (members.length === 0) return nonCompliant(`IAM group ${name} has no users.`);
+    return compliant(`IAM group ${name} has ${plural(members.length, 'user')}.`);
+  },
+});

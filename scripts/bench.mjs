@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `pnpm bench`: speed and memory figures, measured by running the real commands (never a timed test).
+//
+// evaluate: the marginal cost of `rampart evaluate --format json` on a 50,000-CI corpus (its time on
+// the 50k file minus its time on a one-item file) against a bare JSON.parse of the same file (minus
+// `node -e 0`), medians of RUNS runs, for event-shaped CIs (objects) and API-shaped CIs (JSON strings).
+// Targets: <= 1.5x (event) and <= 3x (API).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpus } from './bench/corpus.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'bench-results');
+const RUNS = Number(process.env.RAMPART_BENCH_RUNS ?? 5);
+const COUNT = Number(process.env.RAMPART_BENCH_CIS ?? 50_000);
+const probe = join(root, 'scripts', 'bench', 'rss-probe.mjs');
+const rampart = join(root, 'apps', 'cli', 'bin', 'rampart.mjs');
+mkdirSync(out, { recursive: true });
+
+function run(args) {
+  const rssFile = join(out, `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', probe, ...args], {
+    env: { ...process.env, RAMPART_BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 28,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 3) {
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  let rss = 0;
+  try {
+    rss = Number(readFileSync(rssFile, 'utf8'));
+  } catch {}
+  return { ms, rss };
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Runs each command once per round, interleaved, so machine noise hits all of them alike. */
+function measure(commands) {
+  const samples = commands.map(() => ({ ms: [], rss: [] }));
+  for (let r = 0; r < RUNS; r++) {
+    commands.forEach((args, i) => {
+      const { ms, rss } = run(args);
+      samples[i].ms.push(ms);
+      samples[i].rss.push(rss);
+    });
+  }
+  return samples.map((s) => ({ ms: median(s.ms), rss: Math.max(...s.rss) }));
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const results = { runs: RUNS, cis: COUNT, evaluate: {} };
+const targets = { event: 1.5, api: 3 };
+let failed = false;
+
+for (const shape of ['event', 'api']) {
+  const { items, fixtures } = corpus(COUNT, shape);
+  const big = join(out, `corpus-${shape}-${COUNT}.json`);
+  const one = join(out, `corpus-${shape}-1.json`);
+  writeFileSync(big, JSON.stringify(items));
+  writeFileSync(one, JSON.stringify(items.slice(0, 1)));
+  const parse = `JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))`;
+  const [bare, parseBig, evalOne, evalBig] = measure([
+    ['-e', '0'],
+    ['-e', parse, big],
+    [rampart, 'evaluate', '--input', one, '--format', 'json'],
+    [rampart, 'evaluate', '--input', big, '--format', 'json'],
+  ]);
+  const parseCost = parseBig.ms - bare.ms;
+  const evalCost = evalBig.ms - evalOne.ms;
+  const ratio = evalCost / parseCost;
+  results.evaluate[shape] = {
+    fixtures,
+    bytes: readFileSync(big).length,
+    parseMs: Math.round(parseCost),
+    evaluateMs: Math.round(evalCost),
+    ratio: Number(ratio.toFixed(2)),
+    target: targets[shape],
+    peakRss: evalBig.rss,
+    parsePeakRss: parseBig.rss,
+  };
+  const ok = ratio <= targets[shape];
+  failed ||= !ok;
+  console.log(
+    `evaluate ${shape}-shaped, ${COUNT} CIs (${fixtures} fixtures replicated, ${mb(results.evaluate[shape].bytes)}): ` +
+      `evaluate +${Math.round(evalCost)} ms vs JSON.parse +${Math.round(parseCost)} ms = ${ratio.toFixed(2)}x ` +
+      `(target <= ${targets[shape]}x) ${ok ? 'ok' : 'OVER'}; peak RSS ${mb(evalBig.rss)} (JSON.parse alone ${mb(parseBig.rss)})`,
+  );
+}
+
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`medians of ${RUNS} runs; details in bench-results/bench.json`);
+process.exit(failed ? 1 : 0);
