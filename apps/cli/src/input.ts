@@ -19,7 +19,8 @@ export function readInputs(files: readonly string[], cwd: string): LoadedInputs 
       text = readFileSync(resolve(cwd, file), 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+      const message =
+        code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
       problems.push({ source: file, position: 'file', path: '', message });
       continue;
     }

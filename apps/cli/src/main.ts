@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { controlsCommand } from './commands/controls.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { EXPORT_FORMATS, exportSecurityHubCommand } from './commands/export.js';
+import { scanCommand } from './commands/scan.js';
 import { type CliIo, EXIT, processIo, UsageError } from './io.js';
 
 export { type CliIo, EXIT } from './io.js';
@@ -11,7 +13,9 @@ const VERSION = '0.1.0';
 
 function program(io: CliIo, setExit: (code: number) => void): Command {
   const cli = new Command('rampart')
-    .description('The AWS Well-Architected Security Pillar as code: evaluate configuration items against the Rampart catalog.')
+    .description(
+      'The AWS Well-Architected Security Pillar as code: evaluate configuration items against the Rampart catalog.',
+    )
     .version(VERSION)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride()
@@ -20,7 +24,15 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   cli
     .command('controls')
     .description('List the controls of the catalog.')
-    .addOption(new Option('--area <area>', 'only this area').choices(['iam', 'detection', 'infrastructure', 'data-protection', 'incident-response']))
+    .addOption(
+      new Option('--area <area>', 'only this area').choices([
+        'iam',
+        'detection',
+        'infrastructure',
+        'data-protection',
+        'incident-response',
+      ]),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .action((options: { area?: string; format: string }) => setExit(controlsCommand(io, options)));
 
@@ -29,12 +41,84 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .description('Evaluate configuration items (a JSON array of CIs in any shape, or a snapshot in JSON Lines).')
     .requiredOption('--input <files...>', 'input files')
     .option('--controls <ids>', 'comma-separated control ids (default: all)')
-    .addOption(new Option('--area <area>', 'only controls of this area').choices(['iam', 'detection', 'infrastructure', 'data-protection', 'incident-response']))
+    .addOption(
+      new Option('--area <area>', 'only controls of this area').choices([
+        'iam',
+        'detection',
+        'infrastructure',
+        'data-protection',
+        'incident-response',
+      ]),
+    )
     .option('--now <iso>', 'the time age-based controls measure against (default: the snapshot capturedAt, else now)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'asff']).default('table'))
+    .option(
+      '--home-region <region>',
+      'with --format asff: Security Hub region for findings on global resources (default: the first region scanned)',
+    )
+    .option('--fail-on <severity>', 'exit 1 when a non-compliant verdict is at this severity or above')
+    .option(
+      '--param <control.name=value...>',
+      'a rule parameter, such as access-keys-rotated.maxAccessKeyAge=45 (repeatable)',
+    )
+    .action((options) => setExit(evaluateCommand(io, options)));
+
+  cli
+    .command('export')
+    .description('Export the results of a run to a destination.')
+    .command('securityhub')
+    .description(
+      "Import the findings of `rampart evaluate|scan --format json` output into AWS Security Hub, keeping their history and archiving, within the run's scope, findings of resources that are gone.",
+    )
+    .requiredOption('--input <file>', 'the --format json output of rampart evaluate or scan')
+    .option('--region <region>', 'only this Security Hub region (default: every region the run evaluated)')
+    .option(
+      '--home-region <region>',
+      'Security Hub region for findings on global resources (default: the first region scanned)',
+    )
+    .option('--endpoint-url <url>', 'Security Hub endpoint (for emulators and VPC endpoints)')
+    .option('--profile <profile>', 'AWS shared-config profile')
+    .option('--dry-run', 'read the findings Security Hub holds and report what would change, without importing')
+    .addOption(new Option('--format <format>', 'summary format on stdout').choices([...EXPORT_FORMATS]).default('text'))
+    .action(async (options) => setExit(await exportSecurityHubCommand(io, options)));
+
+  cli
+    .command('scan')
+    .description('Collect configuration items and account-level facts from AWS, evaluate them, and print the result.')
+    .option('--profile <profile>', 'AWS shared-config profile (default: the standard credential chain)')
+    .option('--region <region...>', 'region to scan (repeatable; default: the SDK region)')
+    .option('--all-regions', 'scan every region enabled for the account')
+    .addOption(
+      new Option(
+        '--source <source>',
+        'where resources come from (auto: AWS Config where it records, else direct reads)',
+      )
+        .choices(['config', 'direct', 'auto'])
+        .default('auto'),
+    )
+    .option('--aggregator <name>', 'read resources of every account and region through this AWS Config aggregator')
+    .option('--snapshot <file>', 'also write the version-1 snapshot (JSON Lines) that `rampart evaluate --input` reads')
+    .option(
+      '--home-region <region>',
+      'region for global services (IAM, S3 listing) and the aggregator (default: the first region)',
+    )
+    .option('--controls <ids>', 'comma-separated control ids (default: all)')
+    .addOption(
+      new Option('--area <area>', 'only controls of this area').choices([
+        'iam',
+        'detection',
+        'infrastructure',
+        'data-protection',
+        'incident-response',
+      ]),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--fail-on <severity>', 'exit 1 when a non-compliant verdict is at this severity or above')
-    .option('--param <control.name=value...>', 'a rule parameter, such as access-keys-rotated.maxAccessKeyAge=45 (repeatable)')
-    .action((options) => setExit(evaluateCommand(io, options)));
+    .option('--param <control.name=value...>', 'a rule parameter (repeatable)')
+    .option('--endpoint-url <url>', 'endpoint for every AWS service (emulators; default AWS_ENDPOINT_URL)')
+    .option('--role-arn <arn>', 'IAM role to assume for the scan (cross-account)')
+    .option('--concurrency <n>', 'concurrent API calls per service and region (default 8)')
+    .action(async (options) => setExit(await scanCommand(io, options)));
 
   cli
     .command('demo')
@@ -55,14 +139,21 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     await cli.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.OK;
       return EXIT.USAGE;
     }
     if (error instanceof UsageError || error instanceof UnknownControlError) {
       io.stderr(`rampart: ${error.message}\n`);
       return EXIT.USAGE;
     }
-    io.stderr(`rampart: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `rampart: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.USAGE;
   }
   return code;

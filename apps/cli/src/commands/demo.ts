@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog, evaluateSnapshot, formatProblem } from '@rampart/core';
-import { type CliIo, EXIT, paint } from '../io.js';
 import { readInputs } from '../input.js';
-import { renderFindings, renderSummary } from '../render/table.js';
+import { type CliIo, EXIT, paint } from '../io.js';
 import { summarize } from '../render/summary.js';
+import { renderFindings, renderSummary } from '../render/table.js';
 import { evaluationJson } from './evaluate.js';
 
 /** The demo snapshot shipped in the repository (examples/demo-account.jsonl). */
@@ -26,7 +26,14 @@ export function demoCommand(io: CliIo, options: { format: string; file?: string 
     io.stdout(evaluationJson(run));
   } else {
     const byId = new Map(controls.map((c) => [c.id, c]));
-    io.stdout(paint(io, 'bold', `Rampart demo: ${loaded.items} items of a sample account, ${controls.length} controls\n\n`));
+    const { size, factCount } = loaded.snapshot;
+    io.stdout(
+      paint(
+        io,
+        'bold',
+        `Rampart demo: ${size} configuration items and ${factCount} account-level facts of a sample account, ${controls.length} controls\n\n`,
+      ),
+    );
     io.stdout(renderFindings(io, run.evaluations, byId));
     io.stdout(renderSummary(io, summarize(run.evaluations, byId), run.evaluations.length));
     io.stdout(`\nTry: pnpm -s rampart evaluate --input examples/demo-account.jsonl --format json\n`);

@@ -8,13 +8,14 @@ import {
   type Severity,
   severityRank,
 } from '@rampart/core';
-import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { readInputs } from '../input.js';
-import { renderFindings, renderSummary } from '../render/table.js';
+import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { summarize } from '../render/summary.js';
+import { renderFindings, renderSummary } from '../render/table.js';
+import { printAsff } from './export.js';
 import { parseControlIds, parseParams } from './options.js';
 
-export const EVALUATE_FORMATS = ['table', 'json'] as const;
+export const EVALUATE_FORMATS = ['table', 'json', 'asff'] as const;
 export type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 export interface EvaluateOptions {
@@ -25,6 +26,8 @@ export interface EvaluateOptions {
   format: string;
   failOn?: string;
   param?: string[];
+  /** `--format asff`: the Security Hub region for findings on global resources (default: the first region scanned). */
+  homeRegion?: string;
 }
 
 /**
@@ -59,13 +62,16 @@ export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
     );
   }
   const byId = new Map(controls.map((c) => [c.id, c]));
+  let asffGaps = 0;
   if (format === 'json') {
     io.stdout(evaluationJson(run));
+  } else if (format === 'asff') {
+    asffGaps = printAsff(io, run, options.homeRegion);
   } else {
     const summary = summarize(run.evaluations, byId);
     io.stdout(renderFindings(io, run.evaluations, byId) + renderSummary(io, summary, run.evaluations.length));
   }
-  return exitCode(run, loaded.problems.length > 0, failOn, byId, io);
+  return combineExit([exitCode(run, loaded.problems.length > 0, failOn, byId, io), asffGaps > 0 ? EXIT.GAPS : EXIT.OK]);
 }
 
 function exitCode(
@@ -83,7 +89,9 @@ function exitCode(
     const unread = run.scope.incomplete.reduce((n, s) => n + s.resourceTypes.length, 0);
     io.stderr(
       `rampart: finished with gaps: ${gaps} evaluation(s) with insufficient data or errors` +
-        (unread > 0 ? `, ${unread} resource type(s) unreadable in ${run.scope.incomplete.length} account/region(s)` : '') +
+        (unread > 0
+          ? `, ${unread} resource type(s) unreadable in ${run.scope.incomplete.length} account/region(s)`
+          : '') +
         '.\n',
     );
   }
@@ -124,6 +132,7 @@ export function selectControls(ids: string | undefined, area: string | undefined
 function parseArea(area: string | undefined) {
   if (area === undefined) return undefined;
   const areas = ['iam', 'detection', 'infrastructure', 'data-protection', 'incident-response'] as const;
-  if (!(areas as readonly string[]).includes(area)) throw new UsageError(`--area must be one of ${areas.join(', ')}, got "${area}"`);
+  if (!(areas as readonly string[]).includes(area))
+    throw new UsageError(`--area must be one of ${areas.join(', ')}, got "${area}"`);
   return area as (typeof areas)[number];
 }

@@ -16,13 +16,17 @@ export function parseControlIds(value: string | undefined): string[] | undefined
  * `--param <control-id>.<name>=<value>` (repeatable) → parameters per control, validated by each
  * control's schema so a typo or a bad value is a usage error, never a silently ignored setting.
  */
-export function parseParams(values: readonly string[], controls: readonly Control<unknown>[]): Record<string, Record<string, unknown>> {
+export function parseParams(
+  values: readonly string[],
+  controls: readonly Control<unknown>[],
+): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const raw of values) {
     const match = /^([a-z0-9-]+)\.([A-Za-z0-9_]+)=(.*)$/s.exec(raw);
     if (!match) throw new UsageError(`--param must look like <control-id>.<name>=<value>, got "${raw}"`);
     const [, id, name, value] = match as unknown as [string, string, string, string];
-    if (!controls.some((c) => c.id === id)) throw new UsageError(`--param ${raw}: control ${id} is not selected or does not exist`);
+    if (!controls.some((c) => c.id === id))
+      throw new UsageError(`--param ${raw}: control ${id} is not selected or does not exist`);
     out[id] ??= {};
     out[id][name] = value;
   }

@@ -45,7 +45,9 @@ export function controlsTable(io: CliIo, controls: readonly Control<unknown>[]):
   const rows = [['id', 'area', 'severity', 'trigger', 'resource types', 'title'].map((h) => paint(io, 'dim', h))];
   for (const c of controls) rows.push([c.id, c.area, c.severity, c.trigger, c.resourceTypes.join(', '), c.title]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => visible(r[i]!))));
-  const body = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - visible(cell)))).join('  '));
+  const body = rows.map((r) =>
+    r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - visible(cell)))).join('  '),
+  );
   return `${body.join('\n')}\n${paint(io, 'dim', `${controls.length} controls`)}\n`;
 }
 
@@ -62,7 +64,10 @@ function esc(text: string): string {
 export function controlsMarkdown(controls: readonly Control<unknown>[]): string {
   const out: string[] = [];
   out.push('# Rampart control reference', '');
-  out.push('<!-- Generated from the catalog by `pnpm docs` (apps/cli/scripts/generate-docs.mjs). Do not edit by hand. -->', '');
+  out.push(
+    '<!-- Generated from the catalog by `pnpm docs` (apps/cli/scripts/generate-docs.mjs). Do not edit by hand. -->',
+    '',
+  );
   const byArea = AREAS.map((a) => [a, controls.filter((c) => c.area === a).length] as const);
   out.push(
     `${controls.length} controls: ${byArea.map(([a, n]) => `${n} ${AREA_TITLES[a].toLowerCase()}`).join(', ')}. ` +
@@ -70,7 +75,9 @@ export function controlsMarkdown(controls: readonly Control<unknown>[]): string 
     '',
   );
   out.push('## Controls', '');
-  out.push('| id | title | area | severity | trigger | resource types | best practices | AWS Config rule | Security Hub | CIS v3.0.0 |');
+  out.push(
+    '| id | title | area | severity | trigger | resource types | best practices | AWS Config rule | Security Hub | CIS v3.0.0 |',
+  );
   out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const c of controls) {
     out.push(
@@ -86,17 +93,31 @@ export function controlsMarkdown(controls: readonly Control<unknown>[]): string 
     out.push(`## ${AREA_TITLES[area]}`, '');
     for (const c of list) {
       out.push(`### ${c.id}`, '');
-      out.push(`**${esc(c.title)}** — ${c.severity}, ${c.trigger === 'change' ? 'evaluated on configuration change' : 'evaluated periodically'}.`, '');
+      out.push(
+        `**${esc(c.title)}** — ${c.severity}, ${c.trigger === 'change' ? 'evaluated on configuration change' : 'evaluated periodically'}.`,
+        '',
+      );
       out.push(c.description, '');
       out.push(`- Resource types: ${c.resourceTypes.map((t) => `\`${t}\``).join(', ')}`);
       if (c.needs.length > 0) out.push(`- Also reads: ${c.needs.map((t) => `\`${t}\``).join(', ')}`);
-      out.push(`- Best practices: ${c.wellArchitected.map((id) => `${id} ${BEST_PRACTICES.find((b) => b.id === id)?.title ?? ''}`).join('; ')}`);
-      if (c.references.awsConfigRules.length > 0) out.push(`- AWS Config managed rule: ${c.references.awsConfigRules.map((r) => `\`${r}\``).join(', ')}`);
+      out.push(
+        `- Best practices: ${c.wellArchitected.map((id) => `${id} ${BEST_PRACTICES.find((b) => b.id === id)?.title ?? ''}`).join('; ')}`,
+      );
+      if (c.references.awsConfigRules.length > 0)
+        out.push(`- AWS Config managed rule: ${c.references.awsConfigRules.map((r) => `\`${r}\``).join(', ')}`);
       if (c.references.securityHub.length > 0) out.push(`- Security Hub: ${c.references.securityHub.join(', ')}`);
-      if (c.references.cis.length > 0) out.push(`- CIS AWS Foundations Benchmark v3.0.0: ${c.references.cis.join(', ')}`);
+      if (c.references.cis.length > 0)
+        out.push(`- CIS AWS Foundations Benchmark v3.0.0: ${c.references.cis.join(', ')}`);
       const params = parameterDefaults(c);
       if (Object.keys(params).length > 0) {
-        out.push(`- Parameters: ${Object.entries(params).map(([k, v]) => `\`${k}\` (default ${v === null ? 'none' : `\`${Array.isArray(v) ? v.join(',') : String(v)}\``})`).join(', ')}`);
+        out.push(
+          `- Parameters: ${Object.entries(params)
+            .map(
+              ([k, v]) =>
+                `\`${k}\` (default ${v === null ? 'none' : `\`${Array.isArray(v) ? v.join(',') : String(v)}\``})`,
+            )
+            .join(', ')}`,
+        );
       }
       out.push(`- Remediation: ${c.remediation.text} <${c.remediation.url}>`, '');
     }
@@ -112,7 +133,10 @@ export function controlsMarkdown(controls: readonly Control<unknown>[]): string 
   const covered = BEST_PRACTICES.filter((bp) => controls.some((c) => c.wellArchitected.includes(bp.id))).length;
   out.push('', `${covered} of ${BEST_PRACTICES.length} best practices have at least one control.`, '');
   out.push('## Account-level fact types', '');
-  out.push('Facts carry what a configuration item does not; snapshots hold them in the CI envelope (see DESIGN.md, "Snapshot format").', '');
+  out.push(
+    'Facts carry what a configuration item does not; snapshots hold them in the CI envelope (see DESIGN.md, "Snapshot format").',
+    '',
+  );
   out.push('| type | scope | holds | filled by |', '|---|---|---|---|');
   for (const f of [...FACT_TYPES].sort((a, b) => (a.type < b.type ? -1 : 1))) {
     out.push(`| \`${f.type}\` | ${f.scope} | ${esc(f.description)} | ${esc(f.source)} |`);

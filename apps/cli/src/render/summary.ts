@@ -1,4 +1,12 @@
-import { AREAS, type Area, type Compliance, type Control, type Evaluation, SEVERITIES, type Severity } from '@rampart/core';
+import {
+  AREAS,
+  type Area,
+  type Compliance,
+  type Control,
+  type Evaluation,
+  SEVERITIES,
+  type Severity,
+} from '@rampart/core';
 
 export type Counts = Record<Compliance, number>;
 
@@ -14,7 +22,10 @@ export interface Summary {
 }
 
 /** Verdict counts overall, per area, per severity and per control. */
-export function summarize(evaluations: readonly Evaluation[], controls: ReadonlyMap<string, Control<unknown>>): Summary {
+export function summarize(
+  evaluations: readonly Evaluation[],
+  controls: ReadonlyMap<string, Control<unknown>>,
+): Summary {
   const total = emptyCounts();
   const byArea = Object.fromEntries(AREAS.map((a) => [a, emptyCounts()])) as Record<Area, Counts>;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, emptyCounts()])) as Record<Severity, Counts>;

@@ -26,7 +26,9 @@ function table(rows: string[][]): string {
       widths[i] = Math.max(widths[i] ?? 0, w);
     });
   }
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]!))).join('  '))
+    .join('\n');
 }
 
 function countCells(io: CliIo, c: Counts): string[] {
@@ -67,13 +69,19 @@ export function renderSummary(io: CliIo, summary: Summary, evaluated: number): s
 }
 
 /** Findings that need attention (non-compliant, insufficient data, error), most severe first. */
-export function renderFindings(io: CliIo, evaluations: readonly Evaluation[], controls: ReadonlyMap<string, Control<unknown>>): string {
+export function renderFindings(
+  io: CliIo,
+  evaluations: readonly Evaluation[],
+  controls: ReadonlyMap<string, Control<unknown>>,
+): string {
   const attention = evaluations.filter(
     (e) => e.compliance === 'NON_COMPLIANT' || e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR',
   );
   if (attention.length === 0) return '';
   const rank = (e: Evaluation) => severityRank(controls.get(e.controlId)?.severity ?? 'INFORMATIONAL');
-  const sorted = [...attention].sort((a, b) => rank(a) - rank(b) || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
+  const sorted = [...attention].sort(
+    (a, b) => rank(a) - rank(b) || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0),
+  );
   const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
   for (const e of sorted) {
     const verdictStyle = e.compliance === 'NON_COMPLIANT' ? 'red' : e.compliance === 'ERROR' ? 'magenta' : 'yellow';

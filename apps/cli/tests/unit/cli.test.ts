@@ -31,11 +31,17 @@ describe('rampart controls', () => {
     const controls = JSON.parse(stdout) as Record<string, unknown>[];
     expect(controls.length).toBeGreaterThanOrEqual(5);
     for (const c of controls) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'title', 'area', 'severity', 'resourceTypes', 'wellArchitected', 'references']));
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining(['id', 'title', 'area', 'severity', 'resourceTypes', 'wellArchitected', 'references']),
+      );
       expect(Object.keys(c['references'] as object).sort()).toEqual(['awsConfigRules', 'cis', 'securityHub']);
     }
     const ssh = controls.find((c) => c['id'] === 'restricted-ssh');
-    expect(ssh).toMatchObject({ area: 'infrastructure', severity: 'HIGH', references: { awsConfigRules: ['restricted-ssh'] } });
+    expect(ssh).toMatchObject({
+      area: 'infrastructure',
+      severity: 'HIGH',
+      references: { awsConfigRules: ['restricted-ssh'] },
+    });
   });
 
   it('--area filters', async () => {
@@ -55,12 +61,25 @@ describe('rampart evaluate', () => {
   it('evaluates the good items of a file with a broken one, names the broken one, exits 2', async () => {
     const { code, stdout, stderr } = await cli('evaluate', '--input', 'mixed-with-bad-item.json', '--format', 'json');
     expect(code).toBe(2);
-    expect(stderr).toContain('mixed-with-bad-item.json index 1 (awsAccountId): Invalid input: expected string, received undefined');
+    expect(stderr).toContain(
+      'mixed-with-bad-item.json index 1 (awsAccountId): Invalid input: expected string, received undefined',
+    );
     const out = JSON.parse(stdout) as { evaluations: Record<string, unknown>[]; scope: Record<string, unknown> };
     expect(out.scope).toMatchObject({ accounts: ['123456789012'], regions: ['eu-west-1'], incomplete: [] });
-    const keys = ['controlId', 'resourceType', 'resourceId', 'resourceArn', 'accountId', 'region', 'compliance', 'annotation'];
+    const keys = [
+      'controlId',
+      'resourceType',
+      'resourceId',
+      'resourceArn',
+      'accountId',
+      'region',
+      'compliance',
+      'annotation',
+    ];
     for (const e of out.evaluations) expect(Object.keys(e)).toEqual(keys);
-    const ssh = out.evaluations.filter((e) => e['controlId'] === 'restricted-ssh').map((e) => [e['resourceId'], e['compliance']]);
+    const ssh = out.evaluations
+      .filter((e) => e['controlId'] === 'restricted-ssh')
+      .map((e) => [e['resourceId'], e['compliance']]);
     expect(ssh).toEqual([
       ['sg-0a1b2c3d4e5f60718', 'COMPLIANT'],
       ['sg-0ffe1dead2beef345', 'NON_COMPLIANT'],
@@ -75,7 +94,9 @@ describe('rampart evaluate', () => {
   it('output is sorted by control id, resource type, resource id', async () => {
     const { stdout } = await cli('evaluate', '--input', 'snapshot.jsonl', '--format', 'json');
     const evaluations = (JSON.parse(stdout) as { evaluations: Record<string, string>[] }).evaluations;
-    const keys = evaluations.filter((e) => e['region'] === 'eu-west-1').map((e) => `${e['controlId']}|${e['resourceType']}|${e['resourceId']}`);
+    const keys = evaluations
+      .filter((e) => e['region'] === 'eu-west-1')
+      .map((e) => `${e['controlId']}|${e['resourceType']}|${e['resourceId']}`);
     expect(keys).toEqual([...keys].sort());
   });
 
@@ -88,19 +109,39 @@ describe('rampart evaluate', () => {
       { accountId: '123456789012', region: 'eu-west-1', resourceTypes: ['Rampart::GuardDuty::Status'] },
     ]);
     const gd = out.evaluations.find((e) => e['controlId'] === 'guardduty-enabled-centralized');
-    expect(gd).toMatchObject({ compliance: 'INSUFFICIENT_DATA', resourceType: 'AWS::::Account', resourceId: '123456789012' });
+    expect(gd).toMatchObject({
+      compliance: 'INSUFFICIENT_DATA',
+      resourceType: 'AWS::::Account',
+      resourceId: '123456789012',
+    });
     expect(gd?.['annotation']).toContain('AccessDeniedException');
     expect(stderr).toContain('finished with gaps');
   });
 
   it('--fail-on HIGH exits 1 when a HIGH control fails and there are no gaps', async () => {
-    const { code, stderr } = await cli('evaluate', '--input', 'snapshot.jsonl', '--controls', 'restricted-ssh', '--fail-on', 'high');
+    const { code, stderr } = await cli(
+      'evaluate',
+      '--input',
+      'snapshot.jsonl',
+      '--controls',
+      'restricted-ssh',
+      '--fail-on',
+      'high',
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('1 non-compliant evaluation(s) at HIGH or above');
   });
 
   it('--fail-on CRITICAL does not trip on HIGH findings', async () => {
-    const { code } = await cli('evaluate', '--input', 'snapshot.jsonl', '--controls', 'restricted-ssh', '--fail-on', 'CRITICAL');
+    const { code } = await cli(
+      'evaluate',
+      '--input',
+      'snapshot.jsonl',
+      '--controls',
+      'restricted-ssh',
+      '--fail-on',
+      'CRITICAL',
+    );
     expect(code).toBe(0);
   });
 
@@ -112,9 +153,17 @@ describe('rampart evaluate', () => {
   });
 
   it('unknown control ids, bad --now and bad --param are usage errors (exit 2)', async () => {
-    expect((await cli('evaluate', '--input', 'snapshot.jsonl', '--controls', 'no-such-control')).stderr).toContain('Unknown control id: no-such-control');
+    expect((await cli('evaluate', '--input', 'snapshot.jsonl', '--controls', 'no-such-control')).stderr).toContain(
+      'Unknown control id: no-such-control',
+    );
     expect((await cli('evaluate', '--input', 'snapshot.jsonl', '--now', 'yesterday')).code).toBe(2);
-    const param = await cli('evaluate', '--input', 'snapshot.jsonl', '--param', 'guardduty-enabled-centralized.CentralMonitoringAccount=x');
+    const param = await cli(
+      'evaluate',
+      '--input',
+      'snapshot.jsonl',
+      '--param',
+      'guardduty-enabled-centralized.CentralMonitoringAccount=x',
+    );
     expect(param.code).toBe(2);
     expect(param.stderr).toContain('CentralMonitoringAccount');
   });
@@ -152,10 +201,14 @@ describe('rampart evaluate', () => {
 
 describe('the rampart binary', () => {
   it('keeps stdout for the format and stderr for messages', () => {
-    const result = spawnSync(process.execPath, [BIN, 'evaluate', '--input', 'mixed-with-bad-item.json', '--format', 'json'], {
-      cwd: FIXTURES,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [BIN, 'evaluate', '--input', 'mixed-with-bad-item.json', '--format', 'json'],
+      {
+        cwd: FIXTURES,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(2);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
     expect(result.stderr).toContain('index 1');

@@ -251,7 +251,8 @@ function incompleteScope(errors: readonly CollectionError[], relevant: ReadonlyS
       entry = { accountId: e.accountId, region: e.region, resourceTypes: [] };
       byPartition.set(key, entry);
     }
-    for (const t of e.resourceTypes) if (relevant.has(t) && !entry.resourceTypes.includes(t)) entry.resourceTypes.push(t);
+    for (const t of e.resourceTypes)
+      if (relevant.has(t) && !entry.resourceTypes.includes(t)) entry.resourceTypes.push(t);
   }
   const list = [...byPartition.values()];
   for (const entry of list) entry.resourceTypes.sort(cmp);

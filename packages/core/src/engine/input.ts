@@ -14,7 +14,9 @@ export interface LoadResult {
  * the three shapes) or a version-1 snapshot in JSON Lines (header, items, facts, collection errors).
  * A bad item is reported with its position and zod path; every other item is still loaded.
  */
-export function loadInput(snapshot: Snapshot, text: string, source: string): LoadResult {
+export function loadInput(snapshot: Snapshot, input: string, source: string): LoadResult {
+  // JSON.parse rejects a byte-order mark, which editors on Windows like to write.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const start = firstNonSpace(text);
   if (start === -1) {
     return { items: 0, problems: [{ source, position: 'file', path: '', message: 'the input is empty' }] };
@@ -29,7 +31,49 @@ export function loadInput(snapshot: Snapshot, text: string, source: string): Loa
         : loadList(snapshot, [doc], source, 'document');
     }
   }
+  if (!looksLikeJsonLines(text)) {
+    return {
+      items: 0,
+      problems: [
+        {
+          source,
+          position: 'file',
+          path: '',
+          message: `not a JSON array, a JSON document or JSON Lines: ${parseError(text)}`,
+        },
+      ],
+    };
+  }
   return loadLines(snapshot, text, source);
+}
+
+/**
+ * JSON Lines when the first or the second non-blank line is JSON on its own. Anything else (YAML,
+ * CSV, a pretty-printed JSON document with a syntax error) is one problem for the file rather than
+ * one per line; a broken first line of a real JSON Lines file is still reported as that line.
+ */
+function looksLikeJsonLines(text: string): boolean {
+  let pos = 0;
+  let seen = 0;
+  while (pos < text.length && seen < 2) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const line = text.slice(pos, end);
+    pos = end + 1;
+    if (line.trim() === '') continue;
+    seen++;
+    if (parseWhole(line) !== undefined) return true;
+  }
+  return false;
+}
+
+function parseError(text: string): string {
+  try {
+    JSON.parse(text);
+    return 'unexpected JSON';
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** Keys under which AWS API responses and invoking events hold configuration items. */

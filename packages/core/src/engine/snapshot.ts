@@ -85,7 +85,15 @@ export class Snapshot {
       this.problems.push({ ...origin, path: 'resourceType', message: `unknown fact type ${item.resourceType}` });
       return;
     }
-    const result = type.schema.safeParse(item.configuration);
+    let configuration: unknown;
+    try {
+      configuration = item.configuration;
+    } catch (error) {
+      // A fact whose configuration is a broken JSON string is a bad input line, not a crash of the load.
+      this.problems.push({ ...origin, path: 'configuration', message: (error as Error).message });
+      return;
+    }
+    const result = type.schema.safeParse(configuration);
     if (!result.success) {
       for (const issue of result.error.issues) {
         this.problems.push({
@@ -121,8 +129,14 @@ export class Snapshot {
     return list;
   }
 
+  /** Configuration items held (facts not counted). */
   get size(): number {
     return this.#count;
+  }
+
+  /** Account-level facts held. */
+  get factCount(): number {
+    return this.#facts.size;
   }
 
   get capturedAt(): string | undefined {

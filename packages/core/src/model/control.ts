@@ -189,13 +189,25 @@ export function defineControl<P = Record<string, never>>(definition: ControlDefi
   return control;
 }
 
+function intInput(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return undefined;
+  return /^[-+]?\d+$/.test(text) ? Number(text) : value;
+}
+
 /** Rule parameter helpers: AWS Config passes every `InputParameters` value as a string. */
 export const param = {
+  /**
+   * An integer, or its decimal string. An empty string or null means "not set" (the default), where
+   * `z.coerce.number()` would read 0; booleans and other non-numeric values are rejected.
+   */
   int: (defaultValue: number, options: { min?: number; max?: number } = {}) => {
-    let schema = z.coerce.number().int();
+    let schema = z.number().int();
     if (options.min !== undefined) schema = schema.min(options.min);
     if (options.max !== undefined) schema = schema.max(options.max);
-    return schema.default(defaultValue);
+    return z.preprocess(intInput, schema.default(defaultValue));
   },
   bool: (defaultValue: boolean) =>
     z

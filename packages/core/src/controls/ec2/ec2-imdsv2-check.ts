@@ -21,7 +21,9 @@ export const ec2Imdsv2Check = defineControl({
     if (isTerminated(instance)) return notApplicable(`Instance ${item.resourceId} is terminated.`);
     const tokens = instance.metadataOptions?.httpTokens;
     if (tokens === undefined || tokens === null) {
-      return insufficientData(`Instance ${item.resourceId} has no metadataOptions.httpTokens in its configuration item.`);
+      return insufficientData(
+        `Instance ${item.resourceId} has no metadataOptions.httpTokens in its configuration item.`,
+      );
     }
     if (tokens !== 'required') {
       return nonCompliant(`Instance ${item.resourceId} allows IMDSv1 (metadata option httpTokens is ${tokens}).`);

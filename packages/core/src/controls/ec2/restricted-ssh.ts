@@ -10,7 +10,8 @@ export const restrictedSsh = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::EC2::SecurityGroup'],
   wellArchitected: ['SEC05-BP02', 'SEC06-BP03'],
-  references: { awsConfigRules: ['restricted-ssh'], securityHub: ['EC2.13'], cis: ['5.2'] },
+  // Security Hub retired EC2.13 (port 22 only); EC2.53/EC2.54 (CIS 5.2/5.3) check a wider port set.
+  references: { awsConfigRules: ['restricted-ssh'] },
   trigger: 'change',
   remediation: {
     text: 'Remove ingress rules that open port 22 to 0.0.0.0/0 or ::/0; use Systems Manager Session Manager or restrict the source to known addresses.',

@@ -1,12 +1,6 @@
 import { compliant, defineControl, nonCompliant } from '../../model/control.js';
 import { GLOBAL_REGION } from '../../model/types.js';
-import {
-  IAM_USER_TYPE,
-  type IamGroupConfiguration,
-  type IamUserConfiguration,
-  iamName,
-  plural,
-} from './iam-configuration.js';
+import { IAM_USER_TYPE, type IamUserConfiguration, iamName, plural } from './iam-configuration.js';
 
 export const iamGroupHasUsersCheck = defineControl({
   id: 'iam-group-has-users-check',
@@ -25,7 +19,7 @@ export const iamGroupHasUsersCheck = defineControl({
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_add-remove-users.html',
   },
   evaluate(item, ctx) {
-    const name = item.config<IamGroupConfiguration>().groupName ?? iamName(item);
+    const name = iamName(item);
     const members = ctx
       .items(IAM_USER_TYPE, { accountId: item.accountId, region: GLOBAL_REGION })
       .filter((u) => !u.deleted && (u.config<IamUserConfiguration>().groupList ?? []).includes(name));

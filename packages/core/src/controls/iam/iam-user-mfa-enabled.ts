@@ -12,7 +12,7 @@ export const iamUserMfaEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP01'],
-  references: { awsConfigRules: ['iam-user-mfa-enabled'], securityHub: ['IAM.19'] },
+  references: { awsConfigRules: ['iam-user-mfa-enabled'] },
   trigger: 'periodic',
   needs: [CredentialReportFact.type, IAM_USER_TYPE],
   scope: 'global',

@@ -28,7 +28,9 @@ export const cmkBackingKeyRotationEnabled = defineControl({
       );
     }
     if ((key.origin ?? 'AWS_KMS') !== 'AWS_KMS') {
-      return notApplicable(`KMS key ${id} has key material of origin ${key.origin}, which KMS cannot rotate automatically.`);
+      return notApplicable(
+        `KMS key ${id} has key material of origin ${key.origin}, which KMS cannot rotate automatically.`,
+      );
     }
     if (key.keyState !== undefined && PENDING_DELETION_STATES.includes(key.keyState)) {
       return notApplicable(`KMS key ${id} is pending deletion.`);

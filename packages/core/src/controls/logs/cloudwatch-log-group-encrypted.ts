@@ -24,7 +24,8 @@ export const cloudwatchLogGroupEncrypted = defineControl({
     const group = item.config<LogGroupConfiguration>();
     const name = logGroupName(item);
     const key = group.kmsKeyId;
-    if (typeof key !== 'string' || key === '') return nonCompliant(`Log group ${name} is not encrypted with a KMS key.`);
+    if (typeof key !== 'string' || key === '')
+      return nonCompliant(`Log group ${name} is not encrypted with a KMS key.`);
     const wanted = ctx.params.KmsKeyId;
     if (wanted !== undefined && !keyMatches(key, [wanted])) {
       return nonCompliant(`Log group ${name} is encrypted with KMS key ${key}, not ${wanted}.`);

@@ -26,7 +26,8 @@ export const cwLoggroupRetentionPeriodCheck = defineControl({
     const group = item.config<LogGroupConfiguration>();
     const name = logGroupName(item);
     const { LogGroupNames: names, MinRetentionTime: min } = ctx.params;
-    if (names.length > 0 && !names.includes(name)) return notApplicable(`Log group ${name} is not listed in LogGroupNames.`);
+    if (names.length > 0 && !names.includes(name))
+      return notApplicable(`Log group ${name} is not listed in LogGroupNames.`);
     const days = group.retentionInDays;
     if (days === undefined || days === null) return compliant(`Log group ${name} never expires its events.`);
     if (days < min) return nonCompliant(`Log group ${name} keeps events for ${days} days, less than ${min}.`);

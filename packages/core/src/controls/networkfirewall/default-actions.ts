@@ -5,9 +5,7 @@ import { displayName, type FirewallPolicyConfiguration, STATELESS_ACTIONS } from
 
 /** The managed rules' CSV of allowed standard stateless actions (at most two). */
 export const allowedActions = (defaultValue: readonly string[]) =>
-  param
-    .csv(defaultValue)
-    .pipe(z.array(z.enum(STATELESS_ACTIONS)).min(1).max(2, 'select at most two actions'));
+  param.csv(defaultValue).pipe(z.array(z.enum(STATELESS_ACTIONS)).min(1).max(2, 'select at most two actions'));
 
 /** Shared by the full-packet and fragment default-action controls. */
 export function checkDefaultActions(
@@ -29,5 +27,7 @@ export function checkDefaultActions(
       `Firewall policy ${name} applies ${wrong.join(', ')} to ${packets} that match no stateless rule, not ${allowed.join(' or ')}.`,
     );
   }
-  return compliant(`Firewall policy ${name} applies ${standard.join(', ')} to ${packets} that match no stateless rule.`);
+  return compliant(
+    `Firewall policy ${name} applies ${standard.join(', ')} to ${packets} that match no stateless rule.`,
+  );
 }

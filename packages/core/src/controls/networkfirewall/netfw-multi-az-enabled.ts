@@ -11,7 +11,7 @@ export const netfwMultiAzEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   wellArchitected: ['SEC05-BP03'],
-  references: { awsConfigRules: ['netfw-multi-az-enabled'], securityHub: ['NetworkFirewall.1'] },
+  references: { awsConfigRules: ['netfw-multi-az-enabled'] },
   trigger: 'change',
   parameters: z.strictObject({
     availabilityZones: z.coerce.number<unknown>().int().min(1).optional(),

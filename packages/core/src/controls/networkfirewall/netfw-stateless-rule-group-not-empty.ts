@@ -20,7 +20,8 @@ export const netfwStatelessRuleGroupNotEmpty = defineControl({
     const config = item.config<RuleGroupConfiguration>();
     const name = displayName(item, config.ruleGroupResponse?.ruleGroupName);
     const type = config.ruleGroupResponse?.type;
-    if (type !== 'STATELESS') return notApplicable(`Rule group ${name} is ${type ?? 'of unknown type'}, not stateless.`);
+    if (type !== 'STATELESS')
+      return notApplicable(`Rule group ${name} is ${type ?? 'of unknown type'}, not stateless.`);
     const rules = config.ruleGroup?.rulesSource?.statelessRulesAndCustomActions?.statelessRules?.length ?? 0;
     if (rules === 0) return nonCompliant(`Stateless rule group ${name} has no rules.`);
     return compliant(`Stateless rule group ${name} has ${rules} ${rules === 1 ? 'rule' : 'rules'}.`);

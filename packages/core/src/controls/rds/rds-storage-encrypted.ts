@@ -22,7 +22,8 @@ export const rdsStorageEncrypted = defineControl({
   evaluate(item, ctx) {
     const db = item.config<DbInstanceConfiguration>();
     const name = dbInstanceName(item);
-    if (db.storageEncrypted !== true) return nonCompliant(`DB instance ${name} does not have storage encryption enabled.`);
+    if (db.storageEncrypted !== true)
+      return nonCompliant(`DB instance ${name} does not have storage encryption enabled.`);
     const wanted = ctx.params.kmsKeyId;
     if (wanted !== undefined && (typeof db.kmsKeyId !== 'string' || !keyMatches(db.kmsKeyId, [wanted]))) {
       return nonCompliant(`DB instance ${name} is encrypted with KMS key ${db.kmsKeyId ?? 'unknown'}, not ${wanted}.`);

@@ -1,1 +1,3 @@
-export const SECRETSMANAGER_CONTROLS = [];
+import { secretsmanagerRotationEnabledCheck } from './secretsmanager-rotation-enabled-check.js';
+
+export const SECRETSMANAGER_CONTROLS = [secretsmanagerRotationEnabledCheck];

@@ -1,1 +1,3 @@
-export const SNS_CONTROLS = [];
+import { snsEncryptedKms } from './sns-encrypted-kms.js';
+
+export const SNS_CONTROLS = [snsEncryptedKms];

@@ -100,7 +100,10 @@ describe('normalizeItem (property-based)', () => {
         const result = normalizeItem(raw);
         if (!result.ok) return;
         const item = result.item;
-        for (const read of [() => item.configuration, ...item.supplementaryKeys().map((k) => () => item.supplementary(k))]) {
+        for (const read of [
+          () => item.configuration,
+          ...item.supplementaryKeys().map((k) => () => item.supplementary(k)),
+        ]) {
           try {
             read();
           } catch (error) {
@@ -114,11 +117,9 @@ describe('normalizeItem (property-based)', () => {
 });
 
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/);
-const tagMap = fc.dictionary(
-  fc.stringMatching(/^[A-Za-z][\w:.-]{0,15}$/),
-  fc.string({ maxLength: 20 }),
-  { maxKeys: 4 },
-);
+const tagMap = fc.dictionary(fc.stringMatching(/^[A-Za-z][\w:.-]{0,15}$/), fc.string({ maxLength: 20 }), {
+  maxKeys: 4,
+});
 /** Supplementary values as an invoking event carries them: objects, lists and scalars, or a JSON string of an object. */
 const supplementaryValue = fc.oneof(
   fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 }),
@@ -130,34 +131,39 @@ const supplementaryValue = fc.oneof(
 );
 
 /** An arbitrary valid invoking-event CI, as it arrives: JSON (so no -0, no undefined fields). */
-const eventItem = fc.record({
-  configurationItemVersion: fc.constant('1.3'),
-  configurationItemCaptureTime: fc
-    .date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true })
-    .map((d) => d.toISOString()),
-  configurationStateId: fc.integer({ min: 1 }),
-  awsAccountId: fc.stringMatching(/^\d{12}$/),
-  configurationItemStatus: fc.constantFrom('OK', 'ResourceDiscovered', 'ResourceDeleted', 'ResourceNotRecorded'),
-  resourceType: fc.constantFrom('AWS::S3::Bucket', 'AWS::EC2::SecurityGroup', 'AWS::IAM::Role', 'AWS::KMS::Key'),
-  resourceId: id,
-  resourceName: fc.option(id, { nil: undefined }),
-  ARN: fc.option(id.map((s) => `arn:aws:s3:::${s}`), { nil: undefined }),
-  awsRegion: fc.constantFrom('eu-west-1', 'us-east-1', 'global'),
-  tags: tagMap,
-  relationships: fc.array(
-    fc.record({
-      resourceId: fc.option(id, { nil: undefined }),
-      resourceName: fc.option(id, { nil: undefined }),
-      resourceType: fc.constantFrom('AWS::EC2::VPC', 'AWS::IAM::Policy'),
-      name: fc.constantFrom('Is contained in Vpc', 'Is attached to CustomerManagedPolicy'),
+const eventItem = fc
+  .record({
+    configurationItemVersion: fc.constant('1.3'),
+    configurationItemCaptureTime: fc
+      .date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    configurationStateId: fc.integer({ min: 1 }),
+    awsAccountId: fc.stringMatching(/^\d{12}$/),
+    configurationItemStatus: fc.constantFrom('OK', 'ResourceDiscovered', 'ResourceDeleted', 'ResourceNotRecorded'),
+    resourceType: fc.constantFrom('AWS::S3::Bucket', 'AWS::EC2::SecurityGroup', 'AWS::IAM::Role', 'AWS::KMS::Key'),
+    resourceId: id,
+    resourceName: fc.option(id, { nil: undefined }),
+    ARN: fc.option(
+      id.map((s) => `arn:aws:s3:::${s}`),
+      { nil: undefined },
+    ),
+    awsRegion: fc.constantFrom('eu-west-1', 'us-east-1', 'global'),
+    tags: tagMap,
+    relationships: fc.array(
+      fc.record({
+        resourceId: fc.option(id, { nil: undefined }),
+        resourceName: fc.option(id, { nil: undefined }),
+        resourceType: fc.constantFrom('AWS::EC2::VPC', 'AWS::IAM::Policy'),
+        name: fc.constantFrom('Is contained in Vpc', 'Is attached to CustomerManagedPolicy'),
+      }),
+      { maxLength: 3 },
+    ),
+    configuration: fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 }),
+    supplementaryConfiguration: fc.dictionary(fc.stringMatching(/^[A-Z][A-Za-z]{0,20}$/), supplementaryValue, {
+      maxKeys: 4,
     }),
-    { maxLength: 3 },
-  ),
-  configuration: fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 }),
-  supplementaryConfiguration: fc.dictionary(fc.stringMatching(/^[A-Z][A-Za-z]{0,20}$/), supplementaryValue, {
-    maxKeys: 4,
-  }),
-}).map((event) => JSON.parse(JSON.stringify(event)) as Json);
+  })
+  .map((event) => JSON.parse(JSON.stringify(event)) as Json);
 
 function fields(item: ConfigItem) {
   return {

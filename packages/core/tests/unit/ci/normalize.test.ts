@@ -154,7 +154,8 @@ describe('normalizeItem: the three shapes give the same item', () => {
         const api = toApiShape(make());
         expect(typeof api['configuration']).toBe('string');
         expect(typeof api['configurationItemCaptureTime']).toBe('number');
-        for (const value of Object.values(api['supplementaryConfiguration'] as Json)) expect(typeof value).toBe('string');
+        for (const value of Object.values(api['supplementaryConfiguration'] as Json))
+          expect(typeof value).toBe('string');
         const item = ok(api);
         expect(item.shape).toBe('api');
         expect(fields(item)).toEqual(expected());
@@ -307,7 +308,11 @@ describe('normalizeItem: bad items', () => {
   const required: [shape: string, make: () => Json, fields: string[]][] = [
     ['event', bucket, ['awsAccountId', 'awsRegion', 'resourceType', 'resourceId']],
     ['api', () => toApiShape(bucket()), ['accountId', 'awsRegion', 'resourceType', 'resourceId']],
-    ['select', () => JSON.parse(toSelectRow(bucket())) as Json, ['accountId', 'awsRegion', 'resourceType', 'resourceId']],
+    [
+      'select',
+      () => JSON.parse(toSelectRow(bucket())) as Json,
+      ['accountId', 'awsRegion', 'resourceType', 'resourceId'],
+    ],
   ];
 
   for (const [shape, make, names] of required) {

@@ -10,7 +10,12 @@ const ebs = (over: Record<string, unknown> = {}) =>
 describe('ec2-ebs-encryption-by-default', () => {
   it('compliant: encryption by default enabled', () => {
     const v = accountVerdict(control, [ebs()]);
-    expect(v).toMatchObject({ compliance: 'COMPLIANT', resourceType: 'AWS::::Account', resourceId: ACCOUNT, region: REGION });
+    expect(v).toMatchObject({
+      compliance: 'COMPLIANT',
+      resourceType: 'AWS::::Account',
+      resourceId: ACCOUNT,
+      region: REGION,
+    });
     expect(v.annotation).toBe(`EBS encryption by default is enabled in ${REGION} with KMS key ${KEY}.`);
   });
 

@@ -33,14 +33,21 @@ describe('restricted-common-ports', () => {
 
   it('non-compliant: MySQL (3306) open to ::/0', () => {
     const ci = happy();
-    ci.configuration.ipPermissions.push({ ...open(3306, 3306), ipv4Ranges: [], ipRanges: [], ipv6Ranges: [{ cidrIpv6: '::/0' }] });
+    ci.configuration.ipPermissions.push({
+      ...open(3306, 3306),
+      ipv4Ranges: [],
+      ipRanges: [],
+      ipv6Ranges: [{ cidrIpv6: '::/0' }],
+    });
     expect(verdict(control, ci).annotation).toBe(`Security group ${SG} opens port 3306 to ::/0.`);
   });
 
   it('non-compliant: a port range containing FTP (20-21)', () => {
     const ci = happy();
     ci.configuration.ipPermissions.push(open(0, 1024));
-    expect(verdict(control, ci).annotation).toBe(`Security group ${SG} opens port 20 to 0.0.0.0/0, port 21 to 0.0.0.0/0.`);
+    expect(verdict(control, ci).annotation).toBe(
+      `Security group ${SG} opens port 20 to 0.0.0.0/0, port 21 to 0.0.0.0/0.`,
+    );
   });
 
   it('non-compliant: all protocols (-1) from anywhere', () => {
@@ -53,7 +60,11 @@ describe('restricted-common-ports', () => {
 
   it('compliant: RDP open only to a private range', () => {
     const ci = happy();
-    ci.configuration.ipPermissions.push({ ...open(3389, 3389), ipv4Ranges: [{ cidrIp: '10.0.0.0/8' }], ipRanges: ['10.0.0.0/8'] });
+    ci.configuration.ipPermissions.push({
+      ...open(3389, 3389),
+      ipv4Ranges: [{ cidrIp: '10.0.0.0/8' }],
+      ipRanges: ['10.0.0.0/8'],
+    });
     expect(verdict(control, ci).compliance).toBe('COMPLIANT');
   });
 

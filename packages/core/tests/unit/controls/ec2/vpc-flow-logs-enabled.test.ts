@@ -55,9 +55,7 @@ describe('vpc-flow-logs-enabled', () => {
   });
 
   it('compliant with trafficType: matching traffic type', () => {
-    expect(verdict(control, vpc(), { with: [flowLog()], params: { trafficType: 'all' } }).compliance).toBe(
-      'COMPLIANT',
-    );
+    expect(verdict(control, vpc(), { with: [flowLog()], params: { trafficType: 'all' } }).compliance).toBe('COMPLIANT');
   });
 
   it('rejects an unknown trafficType', () => {

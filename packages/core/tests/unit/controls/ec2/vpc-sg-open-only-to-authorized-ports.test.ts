@@ -33,21 +33,32 @@ describe('vpc-sg-open-only-to-authorized-ports', () => {
 
   it('non-compliant: UDP port open when no UDP port is authorized', () => {
     const ci = happy();
-    ci.configuration.ipPermissions.push({ ...open(500, 500, 'udp'), ipv4Ranges: [], ipRanges: [], ipv6Ranges: [{ cidrIpv6: '::/0' }] });
-    expect(verdict(control, ci).annotation).toBe(`Security group ${SG} opens ports that are not authorized: UDP port 500 to ::/0.`);
+    ci.configuration.ipPermissions.push({
+      ...open(500, 500, 'udp'),
+      ipv4Ranges: [],
+      ipRanges: [],
+      ipv6Ranges: [{ cidrIpv6: '::/0' }],
+    });
+    expect(verdict(control, ci).annotation).toBe(
+      `Security group ${SG} opens ports that are not authorized: UDP port 500 to ::/0.`,
+    );
   });
 
   it('non-compliant: all traffic open to the internet', () => {
     const ci = happy();
     ci.configuration.ipPermissions.push({ ipProtocol: '-1', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] });
-    expect(verdict(control, ci).annotation).toBe(`Security group ${SG} opens ports that are not authorized: all traffic to 0.0.0.0/0.`);
+    expect(verdict(control, ci).annotation).toBe(
+      `Security group ${SG} opens ports that are not authorized: all traffic to 0.0.0.0/0.`,
+    );
   });
 
   it('non-compliant: a range only partly authorized', () => {
     const ci = happy();
     ci.configuration.ipPermissions.push(open(1020, 1030));
     const v = verdict(control, ci, { params: { authorizedTcpPorts: '443,1020-1025' } });
-    expect(v.annotation).toBe(`Security group ${SG} opens ports that are not authorized: TCP ports 1020-1030 to 0.0.0.0/0.`);
+    expect(v.annotation).toBe(
+      `Security group ${SG} opens ports that are not authorized: TCP ports 1020-1030 to 0.0.0.0/0.`,
+    );
   });
 
   it('compliant with authorizedTcpPorts and authorizedUdpPorts ranges', () => {
@@ -59,7 +70,9 @@ describe('vpc-sg-open-only-to-authorized-ports', () => {
 
   it('non-compliant with authorizedTcpPorts not listing 443', () => {
     const v = verdict(control, happy(), { params: { authorizedTcpPorts: '80' } });
-    expect(v.annotation).toBe(`Security group ${SG} opens ports that are not authorized: TCP port 443 to 0.0.0.0/0 and ::/0.`);
+    expect(v.annotation).toBe(
+      `Security group ${SG} opens ports that are not authorized: TCP port 443 to 0.0.0.0/0 and ::/0.`,
+    );
   });
 
   it('compliant: ICMP open to the internet has no ports to authorize', () => {

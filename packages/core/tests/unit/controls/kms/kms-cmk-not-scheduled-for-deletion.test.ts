@@ -66,7 +66,9 @@ describe('kms-cmk-not-scheduled-for-deletion', () => {
       params: { kmsKeyIds: `arn:aws:kms:eu-west-1:123456789012:key/${KEY}` },
     });
     expect(byArn.compliance).toBe('NON_COMPLIANT');
-    const other = verdict(control, pendingDeletion(), { params: { kmsKeyIds: '1111aaaa-2222-3333-4444-555566667777' } });
+    const other = verdict(control, pendingDeletion(), {
+      params: { kmsKeyIds: '1111aaaa-2222-3333-4444-555566667777' },
+    });
     expect(other.compliance).toBe('NOT_APPLICABLE');
     expect(other.annotation).toBe(`KMS key ${KEY} is not listed in kmsKeyIds.`);
   });

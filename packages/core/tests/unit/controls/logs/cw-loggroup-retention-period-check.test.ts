@@ -40,7 +40,9 @@ describe('cw-loggroup-retention-period-check', () => {
   });
 
   it('parameters: LogGroupNames limits the check to the listed log groups', () => {
-    const listed = verdict(control, retention(30), { params: { LogGroupNames: '/aws/lambda/orders,aws-cloudtrail-logs-acme' } });
+    const listed = verdict(control, retention(30), {
+      params: { LogGroupNames: '/aws/lambda/orders,aws-cloudtrail-logs-acme' },
+    });
     expect(listed.compliance).toBe('NON_COMPLIANT');
     const other = verdict(control, retention(30), { params: { LogGroupNames: '/aws/lambda/orders' } });
     expect(other.compliance).toBe('NOT_APPLICABLE');

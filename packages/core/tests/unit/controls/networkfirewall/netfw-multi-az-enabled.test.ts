@@ -26,7 +26,9 @@ describe('netfw-multi-az-enabled', () => {
   it('non-compliant with availabilityZones=4: only three zones', () => {
     const v = verdict(control, happy(), { params: { availabilityZones: '4' } });
     expect(v.compliance).toBe('NON_COMPLIANT');
-    expect(v.annotation).toBe(`Firewall egress-firewall is deployed in 3 Availability Zones (${SUBNETS}), fewer than 4.`);
+    expect(v.annotation).toBe(
+      `Firewall egress-firewall is deployed in 3 Availability Zones (${SUBNETS}), fewer than 4.`,
+    );
   });
 
   it('compliant with availabilityZones=3', () => {

@@ -1,0 +1,298 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  CollectorOptionsError,
+  type ProgressEvent,
+  Scanner,
+  type ScanOptions,
+  ScanSetupError,
+  type ScanSource,
+} from '@rampart/collectors';
+import {
+  type CollectionError,
+  type Control,
+  describeCollectionError,
+  evaluateSnapshot,
+  formatProblem,
+  type InputProblem,
+  normalizeItem,
+  SEVERITIES,
+  type Severity,
+  Snapshot,
+  SnapshotHeaderSchema,
+  severityRank,
+} from '@rampart/core';
+import { scanEnvironment } from '../env.js';
+import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
+import { ScanProgress } from '../progress.js';
+import { summarize } from '../render/summary.js';
+import { renderFindings, renderSummary } from '../render/table.js';
+import { evaluationJson, selectControls } from './evaluate.js';
+import { parseParams } from './options.js';
+
+export const SCAN_SOURCES = ['config', 'direct', 'auto'] as const;
+
+export interface ScanCommandOptions {
+  profile?: string;
+  region?: string[];
+  allRegions?: boolean;
+  source: string;
+  aggregator?: string;
+  snapshot?: string;
+  homeRegion?: string;
+  format: string;
+  failOn?: string;
+  controls?: string;
+  area?: string;
+  param?: string[];
+  endpointUrl?: string;
+  roleArn?: string;
+  concurrency?: string;
+}
+
+/** What the command needs from its surroundings; tests pass their own. */
+export interface ScanDependencies {
+  env?: NodeJS.ProcessEnv;
+  /** Whether stderr is a terminal (progress bars) or a log (plain lines). */
+  stderrTty?: boolean;
+  /** Extra scanner options (tests: readers, credentials, a fixed clock). */
+  scanner?: Partial<ScanOptions>;
+  tool?: string;
+}
+
+/**
+ * Writes the version-1 snapshot as lines arrive, buffered, to `<file>.partial`, renamed when the scan
+ * is complete so a crashed scan never leaves a file that looks whole.
+ */
+class SnapshotWriter {
+  readonly #fd: number;
+  #buffer: string[] = [];
+  #size = 0;
+
+  constructor(readonly path: string) {
+    this.#fd = openSync(`${path}.partial`, 'w');
+  }
+
+  line(text: string): void {
+    this.#buffer.push(text);
+    this.#size += text.length + 1;
+    if (this.#size > 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.#buffer.length === 0) return;
+    writeSync(this.#fd, `${this.#buffer.join('\n')}\n`);
+    this.#buffer = [];
+    this.#size = 0;
+  }
+
+  close(complete: boolean): void {
+    this.flush();
+    closeSync(this.#fd);
+    if (complete) renameSync(`${this.path}.partial`, this.path);
+    else rmSync(`${this.path}.partial`, { force: true });
+  }
+}
+
+function parseFormat(format: string): 'table' | 'json' {
+  if (format !== 'table' && format !== 'json')
+    throw new UsageError(`--format must be one of table, json, got "${format}"`);
+  return format;
+}
+
+function parseSource(source: string): ScanSource {
+  if (!(SCAN_SOURCES as readonly string[]).includes(source)) {
+    throw new UsageError(`--source must be one of ${SCAN_SOURCES.join(', ')}, got "${source}"`);
+  }
+  return source as ScanSource;
+}
+
+function parseFailOn(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase();
+  if (!(SEVERITIES as readonly string[]).includes(upper)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${value}"`);
+  }
+  return upper as Severity;
+}
+
+function parseEndpoint(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http(s)');
+    return value;
+  } catch {
+    throw new UsageError(`${name} must be an http(s) URL, got "${value}"`);
+  }
+}
+
+/** `rampart scan`: collect from AWS, evaluate, print; optionally write the snapshot. */
+export async function scanCommand(
+  io: CliIo,
+  options: ScanCommandOptions,
+  deps: ScanDependencies = {},
+): Promise<number> {
+  const format = parseFormat(options.format);
+  const source = parseSource(options.source);
+  const failOn = parseFailOn(options.failOn);
+  const controls = selectControls(options.controls, options.area);
+  const parameters = parseParams(options.param ?? [], controls);
+  const env = scanEnvironment(deps.env ?? process.env);
+  const endpointUrl =
+    parseEndpoint(options.endpointUrl, '--endpoint-url') ?? parseEndpoint(env.endpointUrl, 'AWS_ENDPOINT_URL');
+  if (options.roleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(options.roleArn)) {
+    throw new UsageError(
+      `--role-arn must be an IAM role ARN (arn:aws:iam::123456789012:role/name), got "${options.roleArn}"`,
+    );
+  }
+  let concurrency: number | undefined;
+  if (options.concurrency !== undefined) {
+    concurrency = Number(options.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+      throw new UsageError(`--concurrency must be an integer from 1 to 64, got "${options.concurrency}"`);
+    }
+  }
+
+  // Only the types the selected controls read are collected.
+  const types = new Set<string>();
+  for (const c of controls) for (const t of [...c.resourceTypes, ...c.needs]) if (t !== 'AWS::::Account') types.add(t);
+
+  const progress = new ScanProgress((s) => io.stderr(s), deps.stderrTty ?? process.stderr.isTTY === true);
+  let scanner: Scanner;
+  try {
+    scanner = new Scanner({
+      profile: options.profile,
+      roleArn: options.roleArn,
+      endpointUrl,
+      serviceEndpoints: env.serviceEndpoints,
+      regions: options.region,
+      allRegions: options.allRegions === true,
+      source,
+      aggregator: options.aggregator,
+      homeRegion: options.homeRegion,
+      concurrency,
+      types,
+      onProgress: (e: ProgressEvent) => progress.onEvent(e),
+      ...deps.scanner,
+    });
+  } catch (error) {
+    if (error instanceof CollectorOptionsError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  const snapshot = new Snapshot();
+  const problems: InputProblem[] = [];
+  const collectionErrors: CollectionError[] = [];
+  let writer: SnapshotWriter | undefined;
+  let complete = false;
+  try {
+    const plan = await scanner.prepare();
+    const header = {
+      version: 1 as const,
+      capturedAt: plan.capturedAt,
+      accounts: [plan.accountId],
+      regions: plan.regions,
+      tool: deps.tool ?? 'rampart 0.1.0',
+    };
+    snapshot.addHeader(SnapshotHeaderSchema.parse(header));
+    if (options.snapshot !== undefined) {
+      try {
+        writer = new SnapshotWriter(resolve(io.cwd, options.snapshot));
+      } catch (error) {
+        throw new UsageError(`--snapshot ${options.snapshot}: ${(error as Error).message}`);
+      }
+      writer.line(JSON.stringify({ snapshot: header }));
+    }
+    io.stderr(`rampart: scanning account ${plan.accountId} in ${plan.regions.join(', ')}\n`);
+    let lineNo = 1;
+    const result = await scanner.run({
+      item(raw) {
+        lineNo++;
+        // The snapshot line is what `evaluate --input` will read: evaluate exactly that, so both agree.
+        const text = JSON.stringify(raw);
+        writer?.line(text);
+        const normalized = normalizeItem(JSON.parse(text));
+        if (!normalized.ok) {
+          for (const issue of normalized.issues) {
+            problems.push({ source: 'scan', position: `line ${lineNo}`, path: issue.path, message: issue.message });
+          }
+          return;
+        }
+        snapshot.add(normalized.item, { source: 'scan', position: `line ${lineNo}` });
+      },
+      error(error) {
+        lineNo++;
+        writer?.line(JSON.stringify({ collectionError: error }));
+        collectionErrors.push(error);
+        snapshot.addCollectionError(error);
+      },
+    });
+    progress.finish();
+    const sources = Object.entries(result.sources)
+      .map(([r, s]) => `${r}: ${s}`)
+      .join(', ');
+    io.stderr(`rampart: collected ${result.items} item(s) and fact(s) (${sources})\n`);
+    complete = true;
+  } catch (error) {
+    if (error instanceof ScanSetupError) {
+      io.stderr(`rampart: ${error.message}\n`);
+      return EXIT.USAGE;
+    }
+    throw error;
+  } finally {
+    writer?.close(complete);
+    scanner.destroy();
+  }
+  if (writer !== undefined) io.stderr(`rampart: snapshot written to ${options.snapshot}\n`);
+
+  problems.push(...snapshot.problems);
+  for (const problem of problems) io.stderr(`rampart: collector produced a bad item: ${formatProblem(problem)}\n`);
+  for (const e of collectionErrors) {
+    const unknown = e.resourceTypes.length > 0 ? ` (unknown: ${e.resourceTypes.join(', ')})` : '';
+    io.stderr(`rampart: could not read in ${e.accountId} ${e.region}: ${describeCollectionError(e)}${unknown}\n`);
+  }
+
+  const run = evaluateSnapshot(snapshot, { controls, now: new Date(snapshot.capturedAt!), parameters });
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  if (format === 'json') {
+    io.stdout(evaluationJson(run));
+  } else {
+    io.stdout(
+      renderFindings(io, run.evaluations, byId) +
+        renderSummary(io, summarize(run.evaluations, byId), run.evaluations.length),
+    );
+  }
+  return exitCode(io, run.evaluations, collectionErrors.length, problems.length > 0, failOn, byId);
+}
+
+function exitCode(
+  io: CliIo,
+  evaluations: readonly { compliance: string; controlId: string }[],
+  unreadable: number,
+  badItems: boolean,
+  failOn: Severity | undefined,
+  controls: ReadonlyMap<string, Control<unknown>>,
+): number {
+  const codes: number[] = [];
+  if (badItems) codes.push(EXIT.USAGE);
+  const gaps = evaluations.filter((e) => e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR').length;
+  if (gaps > 0 || unreadable > 0) {
+    codes.push(EXIT.GAPS);
+    io.stderr(
+      `rampart: finished with gaps: ${gaps} evaluation(s) with insufficient data or errors, ${unreadable} read(s) failed.\n`,
+    );
+  }
+  if (failOn !== undefined) {
+    const threshold = severityRank(failOn);
+    const failing = evaluations.filter((e) => {
+      const c = controls.get(e.controlId);
+      return e.compliance === 'NON_COMPLIANT' && c !== undefined && severityRank(c.severity) <= threshold;
+    }).length;
+    if (failing > 0) {
+      codes.push(EXIT.FAIL_ON);
+      io.stderr(`rampart: ${failing} non-compliant evaluation(s) at ${failOn} or above (--fail-on ${failOn}).\n`);
+    }
+  }
+  return combineExit(codes);
+}

@@ -1,0 +1,102 @@
+import {
+  DescribeFirewallCommand,
+  DescribeFirewallPolicyCommand,
+  DescribeRuleGroupCommand,
+  NetworkFirewallClient,
+  paginateListFirewallPolicies,
+  paginateListFirewalls,
+  paginateListRuleGroups,
+} from '@aws-sdk/client-network-firewall';
+import { configObject, tagMap } from '../ci.js';
+import type { ReaderContext, ServiceReader } from '../reader.js';
+
+const FIREWALL = 'AWS::NetworkFirewall::Firewall';
+const POLICY = 'AWS::NetworkFirewall::FirewallPolicy';
+const RULE_GROUP = 'AWS::NetworkFirewall::RuleGroup';
+
+/** Lists ARNs, then describes each within the service's concurrency bound; one failure names its resource. */
+async function describeEach(
+  ctx: ReaderContext,
+  type: string,
+  operation: string,
+  arns: readonly string[],
+  describe: (arn: string) => Promise<void>,
+): Promise<void> {
+  await ctx.limiter.map(arns, async (arn) => {
+    try {
+      await describe(arn);
+    } catch (error) {
+      ctx.fail(operation, [type], error, undefined, arn);
+    }
+  });
+}
+
+const nameOf = (arn: string) => arn.split('/').pop() ?? arn;
+
+/** AWS Config uses the ARN as resource id for the three Network Firewall types. */
+export const networkFirewallReader: ServiceReader = {
+  service: 'network-firewall',
+  scope: 'regional',
+  resourceTypes: [FIREWALL, POLICY, RULE_GROUP],
+  factTypes: [],
+  async read(ctx) {
+    if (!ctx.readResources) return;
+    const nf = ctx.clients.get(NetworkFirewallClient, 'network-firewall', ctx.region);
+    await Promise.all([
+      ctx.attempt('ListFirewalls', [FIREWALL], async () => {
+        const arns: string[] = [];
+        for await (const page of paginateListFirewalls({ client: nf }, {})) {
+          for (const f of page.Firewalls ?? []) arns.push(f.FirewallArn!);
+        }
+        await describeEach(ctx, FIREWALL, 'DescribeFirewall', arns, async (FirewallArn) => {
+          const { Firewall } = await nf.send(new DescribeFirewallCommand({ FirewallArn }));
+          ctx.item({
+            resourceType: FIREWALL,
+            resourceId: FirewallArn,
+            resourceName: Firewall?.FirewallName ?? nameOf(FirewallArn),
+            arn: FirewallArn,
+            tags: tagMap(Firewall?.Tags),
+            configuration: { firewall: configObject(Firewall) },
+          });
+        });
+      }),
+      ctx.attempt('ListFirewallPolicies', [POLICY], async () => {
+        const arns: string[] = [];
+        for await (const page of paginateListFirewallPolicies({ client: nf }, {})) {
+          for (const p of page.FirewallPolicies ?? []) arns.push(p.Arn!);
+        }
+        await describeEach(ctx, POLICY, 'DescribeFirewallPolicy', arns, async (FirewallPolicyArn) => {
+          const out = await nf.send(new DescribeFirewallPolicyCommand({ FirewallPolicyArn }));
+          ctx.item({
+            resourceType: POLICY,
+            resourceId: FirewallPolicyArn,
+            resourceName: out.FirewallPolicyResponse?.FirewallPolicyName ?? nameOf(FirewallPolicyArn),
+            arn: FirewallPolicyArn,
+            tags: tagMap(out.FirewallPolicyResponse?.Tags),
+            configuration: {
+              firewallPolicy: configObject(out.FirewallPolicy),
+              firewallPolicyResponse: configObject(out.FirewallPolicyResponse),
+            },
+          });
+        });
+      }),
+      ctx.attempt('ListRuleGroups', [RULE_GROUP], async () => {
+        const arns: string[] = [];
+        for await (const page of paginateListRuleGroups({ client: nf }, { Scope: 'ACCOUNT' })) {
+          for (const g of page.RuleGroups ?? []) arns.push(g.Arn!);
+        }
+        await describeEach(ctx, RULE_GROUP, 'DescribeRuleGroup', arns, async (RuleGroupArn) => {
+          const out = await nf.send(new DescribeRuleGroupCommand({ RuleGroupArn }));
+          ctx.item({
+            resourceType: RULE_GROUP,
+            resourceId: RuleGroupArn,
+            resourceName: out.RuleGroupResponse?.RuleGroupName ?? nameOf(RuleGroupArn),
+            arn: RuleGroupArn,
+            tags: tagMap(out.RuleGroupResponse?.Tags),
+            configuration: { ruleGroup: configObject(out.RuleGroup), ruleGroupResponse: configObject(out.RuleGroupResponse) },
+          });
+        });
+      }),
+    ]);
+  },
+};

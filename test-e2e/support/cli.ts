@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const REPO = join(import.meta.dirname, '..', '..');
+const BIN = join(REPO, 'apps', 'cli', 'bin', 'rampart.mjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `rampart` command (the built CLI) with dummy AWS credentials, as a user would. */
+export function runRampart(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '/tmp',
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        // No shared config files: the scan must not pick up a developer's real profile.
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface EvaluationLine {
+  controlId: string;
+  resourceType: string;
+  resourceId: string;
+  resourceArn: string | null;
+  accountId: string;
+  region: string;
+  compliance: string;
+  annotation: string;
+}
+
+export interface EvaluationDoc {
+  scope: { controls: string[]; accounts: string[]; regions: string[]; now: string; incomplete: unknown[] };
+  evaluations: EvaluationLine[];
+}
