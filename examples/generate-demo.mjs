@@ -1135,6 +1135,74 @@ add(
   }),
 );
 
+// Platform team's infrastructure pipeline: creates workload roles, but only with the workload boundary.
+const WORKLOAD_BOUNDARY = iamArn('policy', 'acme-workload-boundary');
+add(
+  managedPolicy('acme-iam-provisioning', {
+    description: 'Infrastructure pipeline: create workload roles that carry the workload boundary',
+    document: doc(
+      {
+        Sid: 'CreateBoundedWorkloadRoles',
+        Effect: 'Allow',
+        Action: ['iam:CreateRole', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:DetachRolePolicy', 'iam:TagRole'],
+        Resource: iamArn('role', '*', '/workloads/'),
+        Condition: { StringEquals: { 'iam:PermissionsBoundary': WORKLOAD_BOUNDARY } },
+      },
+      {
+        Sid: 'ManageWorkloadRoles',
+        Effect: 'Allow',
+        Action: ['iam:GetRole', 'iam:PassRole', 'iam:DeleteRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'],
+        Resource: iamArn('role', '*', '/workloads/'),
+      },
+    ),
+    created: '2025-09-15T10:20:31.000Z',
+    attachments: 1,
+  }),
+);
+{
+  const boundary = managedPolicy('acme-workload-boundary', {
+    description: 'Permissions boundary of workload roles and of the roles that create them',
+    document: doc(
+      {
+        Sid: 'WorkloadServices',
+        Effect: 'Allow',
+        Action: [
+          's3:GetObject',
+          's3:PutObject',
+          's3:ListBucket',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'sqs:SendMessage',
+          'sqs:ReceiveMessage',
+          'sqs:DeleteMessage',
+          'logs:CreateLogStream',
+          'logs:PutLogEvents',
+          'iam:CreateRole',
+          'iam:AttachRolePolicy',
+          'iam:PutRolePolicy',
+          'iam:DetachRolePolicy',
+          'iam:TagRole',
+          'iam:GetRole',
+          'iam:PassRole',
+        ],
+        Resource: '*',
+      },
+      { Sid: 'DataKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: arnKey(KEY.data) },
+      {
+        Sid: 'KeepTheBoundary',
+        Effect: 'Deny',
+        Action: ['iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary', 'iam:CreatePolicyVersion'],
+        Resource: '*',
+      },
+    ),
+    created: '2025-09-15T10:18:02.000Z',
+    attachments: 0,
+  });
+  boundary.configuration.permissionsBoundaryUsageCount = 1;
+  add(boundary);
+}
+
 const attached = (...names) =>
   names.map((n) =>
     n.startsWith('aws:')
@@ -1442,6 +1510,55 @@ add(
     }),
   ),
 );
+
+// IAM Identity Center permission-set roles (the account is an organization member; people sign in
+// through Identity Center) and the infrastructure pipeline's role, a delegated administrator.
+const SSO_PATH = `/aws-reserved/sso.amazonaws.com/${REGION}/`;
+const SAML_PROVIDER = `arn:aws:iam::${ACCOUNT}:saml-provider/AWSSSO_${hex('saml', 16)}_DO_NOT_DELETE`;
+const ssoTrust = doc({
+  Effect: 'Allow',
+  Principal: { Federated: SAML_PROVIDER },
+  Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'],
+  Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+});
+add(
+  iamRole(IR_ONCALL_ROLE.slice(IR_ONCALL_ROLE.lastIndexOf('/') + 1), {
+    path: SSO_PATH,
+    created: '2026-10-12T09:40:27.000Z',
+    trustPolicy: ssoTrust,
+    policies: attached('aws:SecurityAudit', 'aws:ReadOnlyAccess'),
+    lastUsed: '2026-11-14T09:58:03.000Z',
+  }),
+);
+add(
+  iamRole(`AWSReservedSSO_PlatformAdmin_${hex('sso-admin', 16)}`, {
+    path: SSO_PATH,
+    created: '2025-01-20T15:02:44.000Z',
+    trustPolicy: ssoTrust,
+    policies: attached('aws:AdministratorAccess'),
+    lastUsed: '2026-11-27T16:30:19.000Z',
+  }),
+);
+{
+  const provisioner = iamRole('acme-platform-provisioner', {
+    created: '2025-09-15T10:22:47.000Z',
+    trustPolicy: trust(
+      { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-payments/platform-infra:ref:refs/heads/main' },
+      },
+    ),
+    policies: attached('acme-iam-provisioning'),
+    tags: { team: 'platform', purpose: 'ci' },
+    lastUsed: '2026-11-26T11:45:08.000Z',
+  });
+  provisioner.configuration.permissionsBoundary = {
+    permissionsBoundaryType: 'Policy',
+    permissionsBoundaryArn: WORKLOAD_BOUNDARY,
+  };
+  add(provisioner);
+}
 
 // ---------------------------------------------------------------------------------------------
 // S3 buckets
@@ -2162,6 +2279,73 @@ add(
 );
 
 // ---------------------------------------------------------------------------------------------
+// CloudWatch alarms (CIS metric filters on the trail's log group, and one application alarm)
+
+const SECURITY_ALERTS = `arn:aws:sns:${REGION}:${ACCOUNT}:acme-security-alerts`;
+function alarm(name, { description, metric, namespace, alarmActions, insufficientDataActions = [], okActions = [] }) {
+  const arn = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${name}`;
+  return ci({
+    type: 'AWS::CloudWatch::Alarm',
+    id: name,
+    name,
+    arn,
+    configuration: {
+      alarmName: name,
+      alarmArn: arn,
+      alarmDescription: description,
+      alarmConfigurationUpdatedTimestamp: captureTime(`alarm:${name}`),
+      actionsEnabled: true,
+      okactions: okActions,
+      alarmActions,
+      insufficientDataActions,
+      metricName: metric,
+      namespace,
+      statistic: 'Sum',
+      extendedStatistic: null,
+      dimensions: [],
+      period: 300,
+      unit: null,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      threshold: 1.0,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      treatMissingData: 'notBreaching',
+      evaluateLowSampleCountPercentile: null,
+      metrics: [],
+      thresholdMetricId: null,
+    },
+  });
+}
+
+add(
+  alarm('acme-root-account-usage', {
+    description: 'CIS 4.3: the root user signed in or called an API',
+    metric: 'RootAccountUsageCount',
+    namespace: 'CISBenchmark',
+    alarmActions: [SECURITY_ALERTS],
+    insufficientDataActions: [SECURITY_ALERTS],
+  }),
+);
+add(
+  alarm('acme-unauthorized-api-calls', {
+    description: 'CIS 4.1: AccessDenied and UnauthorizedOperation errors',
+    metric: 'UnauthorizedAPICallsCount',
+    namespace: 'CISBenchmark',
+    alarmActions: [SECURITY_ALERTS],
+  }),
+);
+add(
+  alarm('acme-payments-api-5xx', {
+    description: 'Payments API: server errors behind the load balancer',
+    metric: 'HTTPCode_Target_5XX_Count',
+    namespace: 'AWS/ApplicationELB',
+    alarmActions: [`arn:aws:sns:${REGION}:${ACCOUNT}:acme-deploy-notifications`],
+    insufficientDataActions: [`arn:aws:sns:${REGION}:${ACCOUNT}:acme-deploy-notifications`],
+    okActions: [`arn:aws:sns:${REGION}:${ACCOUNT}:acme-deploy-notifications`],
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
 // CloudTrail
 
 add(
@@ -2572,8 +2756,8 @@ add(
     accountSigningCertificatesPresent: false,
     rootVirtualMfa: true,
     users: USERS.length,
-    roles: 8,
-    policies: 7,
+    roles: 11,
+    policies: 9,
   }),
 );
 add(fact('Rampart::EC2::EbsEncryptionByDefault', 'regional', { enabled: false, kmsKeyId: 'alias/aws/ebs' }));
@@ -2672,6 +2856,151 @@ add(
           },
         ],
         advancedEventSelectors: [],
+      },
+    ],
+  }),
+);
+
+// Organization membership: a workload account under the Workloads OU, with a guardrail SCP there.
+const MANAGEMENT_ACCOUNT = '999988887777';
+const ORG_ID = 'o-7h2kq9xw4m';
+add(
+  fact('Rampart::Organizations::Account', 'global', {
+    member: true,
+    organizationId: ORG_ID,
+    organizationArn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:organization/${ORG_ID}`,
+    managementAccountId: MANAGEMENT_ACCOUNT,
+    featureSet: 'ALL',
+    serviceControlPoliciesEnabled: true,
+    parents: [
+      { id: 'ou-7h2k-w0rkl0ad', type: 'ORGANIZATIONAL_UNIT', name: 'Workloads' },
+      { id: 'r-7h2k', type: 'ROOT', name: 'Root' },
+    ],
+    serviceControlPolicies: [
+      {
+        id: 'p-FullAWSAccess',
+        name: 'FullAWSAccess',
+        arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+        awsManaged: true,
+        targetId: 'r-7h2k',
+        content: JSON.stringify(doc({ Effect: 'Allow', Action: '*', Resource: '*' })),
+      },
+      {
+        id: 'p-3m8v2r7c',
+        name: 'workloads-guardrails',
+        arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:policy/${ORG_ID}/service_control_policy/p-3m8v2r7c`,
+        awsManaged: false,
+        targetId: 'ou-7h2k-w0rkl0ad',
+        content: JSON.stringify(
+          doc(
+            {
+              Sid: 'ProtectSecurityServices',
+              Effect: 'Deny',
+              Action: [
+                'cloudtrail:StopLogging',
+                'cloudtrail:DeleteTrail',
+                'guardduty:DeleteDetector',
+                'guardduty:DisassociateFromAdministratorAccount',
+                'config:StopConfigurationRecorder',
+                'config:DeleteConfigurationRecorder',
+                'securityhub:DisableSecurityHub',
+                'access-analyzer:DeleteAnalyzer',
+              ],
+              Resource: '*',
+            },
+            { Sid: 'StayInTheOrganization', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' },
+            {
+              Sid: 'ApprovedRegions',
+              Effect: 'Deny',
+              NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*', 'cloudfront:*', 'route53:*'],
+              Resource: '*',
+              Condition: { StringNotEquals: { 'aws:RequestedRegion': [REGION, 'us-east-1'] } },
+            },
+          ),
+        ),
+      },
+    ],
+  }),
+);
+// Identity Center is an organization instance in the management account, so this member account
+// lists none; its permission-set roles (AWSReservedSSO_*) show that people sign in through it.
+add(fact('Rampart::SSO::Instances', 'global', { instances: [] }));
+add(
+  fact('Rampart::AccessAnalyzer::Analyzers', 'regional', {
+    analyzers: [
+      {
+        name: 'acme-external-access',
+        arn: `arn:aws:access-analyzer:${REGION}:${ACCOUNT}:analyzer/acme-external-access`,
+        type: 'ACCOUNT',
+        status: 'ACTIVE',
+        createdAt: '2024-03-12T11:31:09Z',
+      },
+    ],
+  }),
+);
+add(
+  fact('Rampart::Config::Recorders', 'regional', {
+    recorders: [
+      {
+        name: 'default',
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+        recordingGroup: {
+          allSupported: true,
+          includeGlobalResourceTypes: true,
+          resourceTypes: [],
+          exclusionByResourceTypes: { resourceTypes: [] },
+          recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' },
+        },
+        recordingMode: { recordingFrequency: 'CONTINUOUS' },
+        status: { recording: true, lastStatus: 'Success', lastStatusChangeTime: '2026-11-29T07:52:40Z' },
+      },
+    ],
+  }),
+);
+// GuardDuty findings page the security team; Security Hub findings reach no one (no rule yet).
+add(
+  fact('Rampart::Events::AlertingRules', 'regional', {
+    rules: [
+      {
+        name: 'acme-guardduty-findings',
+        arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/acme-guardduty-findings`,
+        eventBusName: 'default',
+        state: 'ENABLED',
+        eventPattern: JSON.stringify({
+          source: ['aws.guardduty'],
+          'detail-type': ['GuardDuty Finding'],
+          detail: { severity: [{ numeric: ['>=', 4] }] },
+        }),
+        targets: [{ id: 'security-alerts', arn: SECURITY_ALERTS }],
+      },
+      {
+        name: 'acme-ecs-deployments',
+        arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/acme-ecs-deployments`,
+        eventBusName: 'default',
+        state: 'ENABLED',
+        eventPattern: JSON.stringify({ source: ['aws.ecs'], 'detail-type': ['ECS Deployment State Change'] }),
+        targets: [{ id: 'deploys', arn: `arn:aws:sns:${REGION}:${ACCOUNT}:acme-deploy-notifications` }],
+      },
+    ],
+    topics: [
+      {
+        topicArn: SECURITY_ALERTS,
+        subscriptions: [
+          {
+            subscriptionArn: `${SECURITY_ALERTS}:${uuid('sub:security-email')}`,
+            protocol: 'email',
+            endpoint: 'security@acme-payments.example',
+          },
+          {
+            subscriptionArn: `${SECURITY_ALERTS}:${uuid('sub:security-pager')}`,
+            protocol: 'https',
+            endpoint: 'https://events.pagerduty.com/integration/acme-security/enqueue',
+          },
+        ],
+      },
+      {
+        topicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:acme-deploy-notifications`,
+        subscriptions: [{ subscriptionArn: 'PendingConfirmation', protocol: 'email', endpoint: 'platform@acme-payments.example' }],
       },
     ],
   }),

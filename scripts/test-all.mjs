@@ -50,7 +50,9 @@ for (const dir of tested) {
   passed += results.numPassedTests ?? 0;
   failed += results.numFailedTests ?? 0;
   // A test file that fails to load counts as a failure even though no test inside it ran.
-  const brokenFiles = (results.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0);
+  const brokenFiles = (results.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  );
   for (const f of brokenFiles) {
     failed += 1;
     problems.push(`${name}: ${f.name.replace(root, '')} failed to load: ${(f.message ?? '').split('\n')[0]}`);

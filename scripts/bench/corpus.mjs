@@ -7,29 +7,45 @@ const FIXTURES = new URL('../../packages/core/tests/fixtures/config-items/', imp
 
 export function loadFixtures() {
   const out = [];
+  // Variants of one resource (same type and id) would be one resource in an account: keep the first.
+  const seen = new Set();
   for (const type of readdirSync(FIXTURES).sort()) {
     for (const file of readdirSync(join(FIXTURES, type)).sort()) {
       if (!file.endsWith('.json')) continue;
       const ci = JSON.parse(readFileSync(join(FIXTURES, type, file), 'utf8'));
-      if (ci && typeof ci === 'object' && !Array.isArray(ci) && typeof ci.resourceType === 'string' && ci.awsAccountId) out.push(ci);
+      if (!ci || typeof ci !== 'object' || Array.isArray(ci) || typeof ci.resourceType !== 'string' || !ci.awsAccountId)
+        continue;
+      const key = `${ci.resourceType}|${ci.resourceId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(ci);
     }
   }
   return out;
 }
 
-function replace(value, from, to) {
-  return typeof value === 'string' ? value.split(from).join(to) : value;
+/**
+ * Copy `n` of the whole fixture set: every resource id and ARN of the set gets the suffix `-n`
+ * wherever it appears (its own item and the items that reference it: listeners naming their load
+ * balancer, flow logs naming their VPC), so each copy is a self-consistent group of resources, as in
+ * a real account, and controls that join resources see the same fan-out in every copy.
+ */
+function copySet(text, pattern, n) {
+  if (n === 0) return JSON.parse(text);
+  const set = JSON.parse(text.replace(pattern, (id) => `${id}-${n}`));
+  // Ids too short to rewrite safely everywhere (`orders`) are made unique on the item itself.
+  for (const ci of set) if (ci.resourceId.length < 8) ci.resourceId = `${ci.resourceId}-${n}`;
+  return set;
 }
 
-/** Copy `n` of a fixture: the resource id (and the ARN and name that embed it) made unique. */
-export function replicate(ci, n) {
-  const copy = structuredClone(ci);
-  const id = ci.resourceId;
-  const newId = n === 0 ? id : `${id}-${n}`;
-  copy.resourceId = newId;
-  copy.ARN = replace(ci.ARN, id, newId);
-  if (ci.resourceName === id) copy.resourceName = newId;
-  return copy;
+function idPattern(fixtures) {
+  const ids = new Set();
+  for (const ci of fixtures) {
+    for (const id of [ci.resourceId, ci.ARN]) if (typeof id === 'string' && id.length >= 8) ids.add(id);
+  }
+  const escaped = [...ids].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  // Whole ids only: not followed by more id characters (so `vpc-1` does not match inside `vpc-12`).
+  return new RegExp(`(?:${escaped.join('|')})(?![A-Za-z0-9_-])`, 'g');
 }
 
 /** An event-shaped CI as the Config API returns it: configuration and supplementary values as JSON strings. */
@@ -63,13 +79,17 @@ export function toApiShape(event) {
   };
 }
 
-/** `count` CIs cycling through the fixtures. */
+/** `count` CIs: copies of the whole fixture set, each with its own ids. */
 export function corpus(count, shape) {
   const fixtures = loadFixtures();
+  const text = JSON.stringify(fixtures);
+  const pattern = idPattern(fixtures);
   const items = [];
-  for (let i = 0; i < count; i++) {
-    const ci = replicate(fixtures[i % fixtures.length], Math.floor(i / fixtures.length));
-    items.push(shape === 'api' ? toApiShape(ci) : ci);
+  for (let n = 0; items.length < count; n++) {
+    for (const ci of copySet(text, pattern, n)) {
+      if (items.length === count) break;
+      items.push(shape === 'api' ? toApiShape(ci) : ci);
+    }
   }
   return { items, fixtures: fixtures.length };
 }

@@ -1,8 +1,8 @@
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { resetMoto } from '../support/moto.js';
 import { ACCOUNT, motoClientConfig } from '../support/aws.js';
+import { resetMoto } from '../support/moto.js';
 
 describe('the moto harness', () => {
   beforeAll(async () => {
@@ -18,7 +18,12 @@ describe('the moto harness', () => {
 
   it('keeps what a test creates until reset', async () => {
     const s3 = new S3Client(motoClientConfig());
-    await s3.send(new CreateBucketCommand({ Bucket: 'harness-check', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: 'harness-check',
+        CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+      }),
+    );
     const buckets = await s3.send(new ListBucketsCommand({}));
     expect(buckets.Buckets?.map((b) => b.Name)).toContain('harness-check');
     await resetMoto(inject('motoEndpoint'));

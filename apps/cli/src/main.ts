@@ -51,7 +51,12 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
       ]),
     )
     .option('--now <iso>', 'the time age-based controls measure against (default: the snapshot capturedAt, else now)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'asff']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'asff', 'html', 'markdown', 'ocsf'])
+        .default('table'),
+    )
+    .option('--out <path>', 'write the output (a report, JSON, ASFF or OCSF) to this file instead of stdout')
     .option(
       '--home-region <region>',
       'with --format asff: Security Hub region for findings on global resources (default: the first region scanned)',
@@ -112,7 +117,13 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
         'incident-response',
       ]),
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'asff', 'html', 'markdown', 'ocsf'])
+        .default('table'),
+    )
+    .option('--out <path>', 'write the output (a report, JSON, ASFF or OCSF) to this file instead of stdout')
+    .addOption(new Option('--export <sink>', 'also import the findings into AWS Security Hub').choices(['securityhub']))
     .option('--fail-on <severity>', 'exit 1 when a non-compliant verdict is at this severity or above')
     .option('--param <control.name=value...>', 'a rule parameter (repeatable)')
     .option('--endpoint-url <url>', 'endpoint for every AWS service (emulators; default AWS_ENDPOINT_URL)')
@@ -122,9 +133,12 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
 
   cli
     .command('demo')
-    .description('Evaluate the bundled demo account (examples/demo-account.jsonl) and print the summary.')
+    .description(
+      'Evaluate the bundled demo account (examples/demo-account.jsonl), print the summary and write its HTML report.',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: { format: string }) => setExit(demoCommand(io, options)));
+    .option('--out <path>', 'where the HTML report goes (default ./rampart-demo-report.html; with --format json only when given)')
+    .action((options: { format: string; out?: string }) => setExit(demoCommand(io, options)));
 
   return cli;
 }

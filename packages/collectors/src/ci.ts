@@ -70,7 +70,9 @@ export function configShape(value: unknown): unknown {
 
 export function configObject(value: unknown): Record<string, unknown> {
   const shaped = configShape(value);
-  return shaped !== null && typeof shaped === 'object' && !Array.isArray(shaped) ? (shaped as Record<string, unknown>) : {};
+  return shaped !== null && typeof shaped === 'object' && !Array.isArray(shaped)
+    ? (shaped as Record<string, unknown>)
+    : {};
 }
 
 /** Dates to ISO strings, keys kept (services whose AWS Config items keep the API's PascalCase: SNS, Secrets Manager). */
@@ -86,7 +88,9 @@ export function plainShape(value: unknown): unknown {
 }
 
 /** `[{Key, Value}]` (any casing) → `{key: value}`, the `tags` map of an AWS Config item. */
-export function tagMap(tags: readonly { Key?: string; Value?: string; key?: string; value?: string }[] | undefined): Record<string, string> {
+export function tagMap(
+  tags: readonly { Key?: string; Value?: string; key?: string; value?: string }[] | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of tags ?? []) {
     const key = t.Key ?? t.key;

@@ -32,14 +32,16 @@ export function selectExpression(resourceTypes: readonly string[], regions?: rea
     if (!/^[A-Za-z0-9:-]+$/.test(t)) throw new RangeError(`not a resource type or region: ${t}`);
   }
   let where = `resourceType IN (${resourceTypes.map((t) => `'${t}'`).join(', ')})`;
-  if (regions !== undefined && regions.length > 0) where += ` AND awsRegion IN (${regions.map((r) => `'${r}'`).join(', ')})`;
+  if (regions !== undefined && regions.length > 0)
+    where += ` AND awsRegion IN (${regions.map((r) => `'${r}'`).join(', ')})`;
   return `SELECT ${SELECT_FIELDS} WHERE ${where}`;
 }
 
 /** One result row of SelectResourceConfig: a JSON string, decoded. */
 export function parseSelectRow(row: string): Record<string, unknown> {
   const value = JSON.parse(row) as unknown;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SyntaxError('a result row is not a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new SyntaxError('a result row is not a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -52,12 +54,23 @@ export async function isRecording(config: ConfigServiceClient): Promise<boolean>
 /** Select is unavailable: the fallback to ListDiscoveredResources + BatchGetResourceConfig is then taken. */
 export function selectUnavailable(error: unknown): boolean {
   const code = errorCode(error);
-  return code === 'InvalidExpressionException' || code === 'UnknownOperationException' || code === 'NotImplemented' || code === 'InternalFailure';
+  return (
+    code === 'InvalidExpressionException' ||
+    code === 'UnknownOperationException' ||
+    code === 'NotImplemented' ||
+    code === 'InternalFailure'
+  );
 }
 
 /** Advanced-query rows, one page at a time (memory stays proportional to a page). */
-export async function* selectRows(config: ConfigServiceClient, expression: string): AsyncGenerator<Record<string, unknown>[]> {
-  for await (const page of paginateSelectResourceConfig({ client: config, pageSize: 100 }, { Expression: expression })) {
+export async function* selectRows(
+  config: ConfigServiceClient,
+  expression: string,
+): AsyncGenerator<Record<string, unknown>[]> {
+  for await (const page of paginateSelectResourceConfig(
+    { client: config, pageSize: 100 },
+    { Expression: expression },
+  )) {
     yield (page.Results ?? []).map(parseSelectRow);
   }
 }
@@ -80,7 +93,10 @@ export async function* selectAggregateRows(
  * in the API shape (`configuration` and supplementary values as JSON strings), one batch at a time.
  * BatchGetResourceConfig returns no tags or relationships; what the API does not give is not invented.
  */
-export async function* discoveredItems(config: ConfigServiceClient, resourceType: string): AsyncGenerator<Record<string, unknown>[]> {
+export async function* discoveredItems(
+  config: ConfigServiceClient,
+  resourceType: string,
+): AsyncGenerator<Record<string, unknown>[]> {
   let keys: { resourceType: ResourceType; resourceId: string }[] = [];
   const flush = async function* () {
     if (keys.length === 0) return;
@@ -99,7 +115,10 @@ export async function* discoveredItems(config: ConfigServiceClient, resourceType
     }
     yield (out.baseConfigurationItems ?? []).map((i) => plainShape(i) as Record<string, unknown>);
   };
-  for await (const page of paginateListDiscoveredResources({ client: config }, { resourceType: resourceType as ResourceType })) {
+  for await (const page of paginateListDiscoveredResources(
+    { client: config },
+    { resourceType: resourceType as ResourceType },
+  )) {
     for (const r of page.resourceIdentifiers ?? []) {
       if (r.resourceDeletionTime !== undefined) continue; // deleted resources have no current item
       keys.push({ resourceType: resourceType as ResourceType, resourceId: r.resourceId! });

@@ -30,7 +30,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) {
     const own = error.message.trim();
     const cause = error.cause instanceof Error ? error.cause.message.trim() : '';
-    const text = own === '' || own === 'UnknownError' ? cause : cause !== '' && !own.includes(cause) ? `${own} (${cause})` : own;
+    const text =
+      own === '' || own === 'UnknownError' ? cause : cause !== '' && !own.includes(cause) ? `${own} (${cause})` : own;
     return text.replace(/\s+/g, ' ').slice(0, 500);
   }
   return String(error).slice(0, 500);

@@ -1,5 +1,5 @@
-export { type AwsAccessOptions, ClientFactory } from './clients.js';
 export { configShape, iamPolicyDocument, makeItem, type RawItem, tagMap } from './ci.js';
+export { type AwsAccessOptions, ClientFactory } from './clients.js';
 export { parseSelectRow, selectExpression } from './config-source.js';
 export { parseCredentialReport } from './direct/iam.js';
 export { bucketRegion } from './direct/s3.js';
@@ -9,10 +9,10 @@ export type { ReaderContext, ScanSink, ServiceReader } from './reader.js';
 export {
   defaultReaders,
   type ProgressEvent,
+  Scanner,
   type ScanOptions,
   type ScanPlan,
   type ScanResult,
   type ScanSource,
-  Scanner,
   scan,
 } from './scan.js';

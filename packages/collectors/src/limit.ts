@@ -7,7 +7,8 @@ export class Limiter {
   readonly #queue: (() => void)[] = [];
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`concurrency must be a positive integer, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`concurrency must be a positive integer, got ${size}`);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {

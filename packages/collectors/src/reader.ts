@@ -1,7 +1,7 @@
 import type { CollectionError, FactType } from '@rampart/core';
 import { factResourceId, GLOBAL_REGION } from '@rampart/core';
-import type { ClientFactory } from './clients.js';
 import { type ItemFields, makeItem, partitionOf, type RawItem } from './ci.js';
+import type { ClientFactory } from './clients.js';
 import { errorCode, errorMessage } from './errors.js';
 import type { Limiter } from './limit.js';
 
@@ -33,7 +33,12 @@ export interface ReaderContext {
    * Runs one read; a failure becomes a `collectionError` naming the types it leaves unknown, and
    * the result is `undefined`. Nothing a reader fails to read is dropped without such a line.
    */
-  attempt<T>(operation: string, resourceTypes: readonly string[], read: () => Promise<T>, region?: string): Promise<T | undefined>;
+  attempt<T>(
+    operation: string,
+    resourceTypes: readonly string[],
+    read: () => Promise<T>,
+    region?: string,
+  ): Promise<T | undefined>;
   /** Records a failure the reader caught itself (for example one resource's detail call). */
   fail(operation: string, resourceTypes: readonly string[], error: unknown, region?: string, subject?: string): void;
 }

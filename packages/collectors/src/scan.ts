@@ -113,7 +113,9 @@ export class Scanner {
       throw new CollectorOptionsError('--all-regions and --region exclude each other');
     }
     if (options.aggregator !== undefined && options.source === 'direct') {
-      throw new CollectorOptionsError('--aggregator reads through AWS Config; it cannot be combined with --source direct');
+      throw new CollectorOptionsError(
+        '--aggregator reads through AWS Config; it cannot be combined with --source direct',
+      );
     }
     if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) {
       throw new CollectorOptionsError(`concurrency must be a positive integer, got ${options.concurrency}`);
@@ -127,7 +129,9 @@ export class Scanner {
     let home = this.options.homeRegion ?? regions[0];
     if (home === undefined) {
       try {
-        home = await new STSClient({ ...(this.options.profile ? { profile: this.options.profile } : {}) }).config.region();
+        home = await new STSClient({
+          ...(this.options.profile ? { profile: this.options.profile } : {}),
+        }).config.region();
       } catch (error) {
         throw new ScanSetupError('no region given: pass --region, or set AWS_REGION or a region in your AWS profile', {
           cause: error,
@@ -142,9 +146,12 @@ export class Scanner {
       const identity = await this.clients.get(STSClient, 'sts', home).send(new GetCallerIdentityCommand({}));
       accountId = identity.Account ?? '';
     } catch (error) {
-      throw new ScanSetupError(`cannot read the caller identity (sts:GetCallerIdentity): ${errorCode(error)}: ${errorMessage(error)}`, {
-        cause: error,
-      });
+      throw new ScanSetupError(
+        `cannot read the caller identity (sts:GetCallerIdentity): ${errorCode(error)}: ${errorMessage(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (this.options.allRegions) {
       try {
@@ -154,9 +161,12 @@ export class Scanner {
           .map((r) => r.RegionName!)
           .sort();
       } catch (error) {
-        throw new ScanSetupError(`cannot list the account's regions (ec2:DescribeRegions): ${errorCode(error)}: ${errorMessage(error)}`, {
-          cause: error,
-        });
+        throw new ScanSetupError(
+          `cannot list the account's regions (ec2:DescribeRegions): ${errorCode(error)}: ${errorMessage(error)}`,
+          {
+            cause: error,
+          },
+        );
       }
     }
     if (regions.length === 0) regions = [home];
@@ -211,7 +221,9 @@ export class Scanner {
 
     const tasks: { reader: ServiceReader; region: string; readResources: boolean }[] = [];
     for (const reader of readers) {
-      const recorded = reader.resourceTypes.length > 0 && reader.resourceTypes.every((t) => configTypes.includes(t) || !wantedResource(t));
+      const recorded =
+        reader.resourceTypes.length > 0 &&
+        reader.resourceTypes.every((t) => configTypes.includes(t) || !wantedResource(t));
       const wantsResources = reader.resourceTypes.some(wantedResource);
       if (reader.scope === 'global') {
         tasks.push({ reader, region: GLOBAL_REGION, readResources: wantsResources && !(recorded && allFromConfig) });
@@ -222,7 +234,9 @@ export class Scanner {
         }
       }
     }
-    const runnable = tasks.filter((t) => t.readResources || t.reader.factTypes.some((f) => o.types === undefined || o.types.has(f)));
+    const runnable = tasks.filter(
+      (t) => t.readResources || t.reader.factTypes.some((f) => o.types === undefined || o.types.has(f)),
+    );
     const configTasks: { service: string; region: string }[] =
       configTypes.length === 0
         ? []

@@ -52,4 +52,41 @@ export {
 export { isOwnActiveFinding, type Partition, readExistingFindings } from './export/history.js';
 export { type ImportFailure, type ImportOptions, type ImportResult, importFindings } from './export/importer.js';
 export { type Clock, systemClock, TokenBucket } from './export/rate-limit.js';
-export { EvaluationRunSchema, EvaluationScopeSchema, EvaluationSchema, parseEvaluationRun } from './export/run-input.js';
+export {
+  EvaluationRunSchema,
+  EvaluationSchema,
+  EvaluationScopeSchema,
+  parseEvaluationRun,
+} from './export/run-input.js';
+export {
+  type BuiltOcsfEvents,
+  buildOcsfEvents,
+  OCSF_COMPLIANCE_FINDING,
+  OCSF_COMPLIANCE_STATUS,
+  OCSF_SEVERITY,
+  OCSF_VERSION,
+  type OcsfComplianceFinding,
+  type OcsfOptions,
+  ocsfEvent,
+  renderOcsf,
+} from './ocsf/compliance-finding.js';
+export { type HtmlReportOptions, renderHtmlReport } from './report/html.js';
+export { renderJsonReport } from './report/json.js';
+export { type MarkdownReportOptions, renderMarkdownReport } from './report/markdown.js';
+export {
+  type AreaSummary,
+  type BestPracticeCoverage,
+  buildReport,
+  COVERAGE_STATUSES,
+  type ControlResult,
+  type CoverageStatus,
+  emptyTally,
+  ReportBuilder,
+  type ReportModel,
+  type ReportOptions,
+  type ReportResource,
+  type RunLikeForReport,
+  type SeverityGroup,
+  scoreOf,
+  type Tally,
+} from './report/model.js';

@@ -13,9 +13,10 @@ import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { summarize } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
 import { printAsff } from './export.js';
+import { isReportFormat, outputTo, REPORT_FORMATS, writeReport } from './report.js';
 import { parseControlIds, parseParams } from './options.js';
 
-export const EVALUATE_FORMATS = ['table', 'json', 'asff'] as const;
+export const EVALUATE_FORMATS = ['table', 'json', 'asff', ...REPORT_FORMATS] as const;
 export type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 export interface EvaluateOptions {
@@ -28,6 +29,8 @@ export interface EvaluateOptions {
   param?: string[];
   /** `--format asff`: the Security Hub region for findings on global resources (default: the first region scanned). */
   homeRegion?: string;
+  /** Where the output goes instead of stdout (every format but table). */
+  out?: string;
 }
 
 /**
@@ -43,6 +46,7 @@ export function evaluationJson(run: EvaluationRun): string {
 export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
   const format = parseFormat(options.format);
   const failOn = parseFailOn(options.failOn);
+  if (options.out !== undefined && format === 'table') throw new UsageError('--out needs a --format other than table');
   const controls = selectControls(options.controls, options.area);
   const parameters = parseParams(options.param ?? [], controls);
   let now: Date | undefined;
@@ -63,14 +67,18 @@ export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
   }
   const byId = new Map(controls.map((c) => [c.id, c]));
   let asffGaps = 0;
-  if (format === 'json') {
-    io.stdout(evaluationJson(run));
+  const sink = outputTo(io, isReportFormat(format) ? undefined : options.out);
+  if (isReportFormat(format)) {
+    asffGaps = writeReport(io, run, format, { out: options.out, homeRegion: options.homeRegion });
+  } else if (format === 'json') {
+    sink.io.stdout(evaluationJson(run));
   } else if (format === 'asff') {
-    asffGaps = printAsff(io, run, options.homeRegion);
+    asffGaps = printAsff(sink.io, run, options.homeRegion);
   } else {
     const summary = summarize(run.evaluations, byId);
     io.stdout(renderFindings(io, run.evaluations, byId) + renderSummary(io, summary, run.evaluations.length));
   }
+  sink.finish();
   return combineExit([exitCode(run, loaded.problems.length > 0, failOn, byId, io), asffGaps > 0 ? EXIT.GAPS : EXIT.OK]);
 }
 

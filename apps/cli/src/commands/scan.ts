@@ -22,13 +22,16 @@ import {
   SnapshotHeaderSchema,
   severityRank,
 } from '@rampart/core';
+import { exportToSecurityHub } from '@rampart/findings';
 import { scanEnvironment } from '../env.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { ScanProgress } from '../progress.js';
 import { summarize } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
 import { evaluationJson, selectControls } from './evaluate.js';
+import { printAsff, reportExport } from './export.js';
 import { parseParams } from './options.js';
+import { isReportFormat, outputTo, REPORT_FORMATS, type ReportFormat, writeReport } from './report.js';
 
 export const SCAN_SOURCES = ['config', 'direct', 'auto'] as const;
 
@@ -40,7 +43,11 @@ export interface ScanCommandOptions {
   aggregator?: string;
   snapshot?: string;
   homeRegion?: string;
+  /** Where the output goes instead of stdout (every format but table). */
+  out?: string;
   format: string;
+  /** `securityhub`: import the findings into AWS Security Hub after evaluating (scope: this scan). */
+  export?: string;
   failOn?: string;
   controls?: string;
   area?: string;
@@ -94,9 +101,9 @@ class SnapshotWriter {
   }
 }
 
-function parseFormat(format: string): 'table' | 'json' {
-  if (format !== 'table' && format !== 'json')
-    throw new UsageError(`--format must be one of table, json, got "${format}"`);
+function parseFormat(format: string): 'table' | 'json' | 'asff' | ReportFormat {
+  if (format !== 'table' && format !== 'json' && format !== 'asff' && !isReportFormat(format))
+    throw new UsageError(`--format must be one of table, json, asff, ${REPORT_FORMATS.join(', ')}, got "${format}"`);
   return format;
 }
 
@@ -134,6 +141,10 @@ export async function scanCommand(
   deps: ScanDependencies = {},
 ): Promise<number> {
   const format = parseFormat(options.format);
+  if (options.out !== undefined && format === 'table') throw new UsageError('--out needs a --format other than table');
+  if (options.export !== undefined && options.export !== 'securityhub') {
+    throw new UsageError(`--export must be securityhub, got "${options.export}"`);
+  }
   const source = parseSource(options.source);
   const failOn = parseFailOn(options.failOn);
   const controls = selectControls(options.controls, options.area);
@@ -255,15 +266,34 @@ export async function scanCommand(
 
   const run = evaluateSnapshot(snapshot, { controls, now: new Date(snapshot.capturedAt!), parameters });
   const byId = new Map(controls.map((c) => [c.id, c]));
-  if (format === 'json') {
-    io.stdout(evaluationJson(run));
+  const codes: number[] = [];
+  const sink = outputTo(io, isReportFormat(format) ? undefined : options.out);
+  if (isReportFormat(format)) {
+    codes.push(writeReport(io, run, format, { out: options.out, homeRegion: options.homeRegion }));
+  } else if (format === 'json') {
+    sink.io.stdout(evaluationJson(run));
+  } else if (format === 'asff') {
+    if (printAsff(sink.io, run, options.homeRegion) > 0) codes.push(EXIT.GAPS);
   } else {
     io.stdout(
       renderFindings(io, run.evaluations, byId) +
         renderSummary(io, summarize(run.evaluations, byId), run.evaluations.length),
     );
   }
-  return exitCode(io, run.evaluations, collectionErrors.length, problems.length > 0, failOn, byId);
+  sink.finish();
+  if (options.export === 'securityhub') {
+    // The scan knows its scope exactly (controls, accounts, regions, what could not be read), so
+    // archiving stays inside it.
+    const summary = await exportToSecurityHub(run, {
+      ...(options.homeRegion !== undefined ? { homeRegion: options.homeRegion } : {}),
+      ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
+      ...(options.profile !== undefined ? { profile: options.profile } : {}),
+      log: (message) => io.stderr(`rampart: ${message}\n`),
+    });
+    codes.push(reportExport(io, summary));
+  }
+  codes.push(exitCode(io, run.evaluations, collectionErrors.length, problems.length > 0, failOn, byId));
+  return combineExit(codes);
 }
 
 function exitCode(

@@ -68,11 +68,22 @@ export function renderSummary(io: CliIo, summary: Summary, evaluated: number): s
   return `${lines.join('\n')}\n`;
 }
 
+/** Rows of the failure listing a terminal shows before summarizing the rest (`--format json` lists all). */
+export const DEFAULT_LIMIT = 200;
+
+/** Keeps long ids (ARNs) readable in a column: the start and the end, which carry the name. */
+function shorten(text: string, max = 72): string {
+  if (text.length <= max) return text;
+  const keep = Math.floor((max - 1) / 2);
+  return `${text.slice(0, keep)}…${text.slice(text.length - keep)}`;
+}
+
 /** Findings that need attention (non-compliant, insufficient data, error), most severe first. */
 export function renderFindings(
   io: CliIo,
   evaluations: readonly Evaluation[],
   controls: ReadonlyMap<string, Control<unknown>>,
+  limit = DEFAULT_LIMIT,
 ): string {
   const attention = evaluations.filter(
     (e) => e.compliance === 'NON_COMPLIANT' || e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR',
@@ -83,16 +94,22 @@ export function renderFindings(
     (a, b) => rank(a) - rank(b) || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0),
   );
   const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
-  for (const e of sorted) {
+  const shown = limit > 0 ? sorted.slice(0, limit) : sorted;
+  for (const e of shown) {
     const verdictStyle = e.compliance === 'NON_COMPLIANT' ? 'red' : e.compliance === 'ERROR' ? 'magenta' : 'yellow';
     rows.push([
       paint(io, verdictStyle, LABEL[e.compliance]!),
       controls.get(e.controlId)?.severity ?? '',
       e.controlId,
-      `${e.resourceType} ${e.resourceId}`,
+      shorten(`${e.resourceType} ${e.resourceId}`),
       e.region,
       e.annotation,
     ]);
   }
-  return `${table(rows)}\n\n`;
+  const hidden = sorted.length - shown.length;
+  const more =
+    hidden > 0
+      ? `${paint(io, 'dim', `… and ${hidden} more, less severe first hidden (--format json lists every evaluation)`)}\n`
+      : '';
+  return `${table(rows)}\n${more}\n`;
 }

@@ -218,3 +218,32 @@ describe('the rampart binary', () => {
     expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toContain('evaluate');
   });
 });
+
+describe('table rendering', () => {
+  it('caps the failure listing and says how many rows are hidden', async () => {
+    const { renderFindings } = await import('../../src/render/table.js');
+    const { catalog } = await import('@rampart/core');
+    const controls = new Map(
+      catalog()
+        .all()
+        .map((c) => [c.id, c]),
+    );
+    const evaluations = Array.from({ length: 5 }, (_, i) => ({
+      controlId: 'restricted-ssh',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: `sg-${i}`,
+      resourceArn: null,
+      accountId: '123456789012',
+      region: 'eu-west-1',
+      compliance: 'NON_COMPLIANT' as const,
+      annotation: `Security group sg-${i} opens port 22 to 0.0.0.0/0.`,
+    }));
+    const io = { stdout: () => {}, stderr: () => {}, color: false, cwd: '.' };
+    const text = renderFindings(io, evaluations, controls, 2);
+    expect(text).toContain('sg-0');
+    expect(text).toContain('sg-1');
+    expect(text).not.toContain('sg-2 ');
+    expect(text).toContain('… and 3 more');
+    expect(renderFindings(io, evaluations, controls, 0)).toContain('sg-4');
+  });
+});

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { catalog } from '@rampart/core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../src/commands/demo.js';
@@ -19,22 +22,31 @@ const SHORT: Record<string, Short> = {
  */
 const EXPECTED: Record<string, Partial<Record<Short, number>>> = {
   'access-keys-rotated': { C: 4, NC: 2 },
+  'account-part-of-organizations': { C: 1 },
   'cloud-trail-cloud-watch-logs-enabled': { C: 1 },
   'cloud-trail-encryption-enabled': { C: 1 },
   'cloud-trail-log-file-validation-enabled': { NC: 1 },
+  'cloudtrail-s3-dataevents-enabled': { NC: 1 },
+  'cloudtrail-security-trail-enabled': { NC: 1 },
+  'cloudwatch-alarm-action-check': { C: 2, NC: 1 },
   'cloudwatch-log-group-encrypted': { C: 3, NC: 2 },
   'cmk-backing-key-rotation-enabled': { C: 2, NA: 3, NC: 1 },
+  'config-enabled-all-resources': { C: 1 },
   'cw-loggroup-retention-period-check': { C: 4, NC: 1 },
   'ec2-ebs-encryption-by-default': { NC: 1 },
   'ec2-imdsv2-check': { C: 4, NC: 2 },
   'ec2-instance-no-public-ip': { C: 4, NC: 2 },
   'encrypted-volumes': { C: 6, NA: 1, NC: 1 },
   'guardduty-enabled-centralized': { C: 1 },
+  'iam-customer-policy-blocked-kms-actions': { C: 8, NC: 1 },
+  'iam-delegated-admin-role-permissions-boundary': { C: 1, NA: 9, NC: 1 },
+  'iam-external-access-analyzer-enabled': { C: 1 },
   'iam-group-has-users-check': { C: 2, NC: 1 },
-  'iam-no-inline-policy-check': { C: 12, NA: 1, NC: 4 },
+  'iam-no-inline-policy-check': { C: 15, NA: 1, NC: 4 },
+  'iam-no-user-credentials-with-identity-center': { NC: 1 },
   'iam-password-policy': { NC: 1 },
-  'iam-policy-no-statements-with-admin-access': { C: 6, NC: 1 },
-  'iam-policy-no-statements-with-full-access': { C: 5, NC: 2 },
+  'iam-policy-no-statements-with-admin-access': { C: 8, NC: 1 },
+  'iam-policy-no-statements-with-full-access': { C: 7, NC: 2 },
   'iam-root-access-key-check': { C: 1 },
   'iam-user-group-membership-check': { C: 4, NC: 2 },
   'iam-user-mfa-enabled': { C: 3, NC: 3 },
@@ -53,6 +65,7 @@ const EXPECTED: Record<string, Partial<Record<Short, number>>> = {
   'netfw-policy-rule-group-associated': { C: 1, NC: 1 },
   'netfw-stateless-rule-group-not-empty': { C: 1, NA: 1, NC: 1 },
   'netfw-subnet-change-protection-enabled': { C: 1, NC: 1 },
+  'organizations-scp-guardrails-attached': { C: 1 },
   'rds-instance-public-access-check': { C: 2, NC: 1 },
   'rds-storage-encrypted': { C: 2, NC: 1 },
   'restricted-common-ports': { C: 10, NC: 1 },
@@ -70,6 +83,7 @@ const EXPECTED: Record<string, Partial<Record<Short, number>>> = {
   's3-default-encryption-kms': { C: 6, NC: 6 },
   'secretsmanager-rotation-enabled-check': { C: 2, NC: 1 },
   'security-account-information-provided': { C: 1 },
+  'security-findings-alerting-enabled': { NC: 1 },
   'securityhub-enabled': { C: 1 },
   'sns-encrypted-kms': { C: 2, NC: 1 },
   'vpc-default-security-group-closed': { C: 1, NA: 9, NC: 1 },
@@ -122,8 +136,10 @@ describe('rampart demo', () => {
   });
 
   it('prints the summary table', async () => {
-    const { code, stdout } = await demo();
+    const report = join(mkdtempSync(join(tmpdir(), 'rampart-demo-')), 'report.html');
+    const { code, stdout } = await demo('--out', report);
     expect(code).toBe(0);
+    expect(stdout).toContain(`HTML report: ${report}`);
     expect(stdout).toMatch(/Rampart demo: \d+ configuration items and \d+ account-level facts/);
     expect(stdout).toContain('Identity and access management');
     expect(DEMO_FILE).toMatch(/examples\/demo-account\.jsonl$/);

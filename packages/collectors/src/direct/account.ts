@@ -16,7 +16,12 @@ export const accountReader: ServiceReader = {
       try {
         const c = (await account.send(new GetAlternateContactCommand({ AlternateContactType: type }))).AlternateContact;
         if (c === undefined) return null;
-        return { name: c.Name ?? '', title: c.Title ?? null, emailAddress: c.EmailAddress ?? '', phoneNumber: c.PhoneNumber ?? null };
+        return {
+          name: c.Name ?? '',
+          title: c.Title ?? null,
+          emailAddress: c.EmailAddress ?? '',
+          phoneNumber: c.PhoneNumber ?? null,
+        };
       } catch (error) {
         // ResourceNotFoundException means "no contact of this type is set".
         if (isNotFound(error, ['ResourceNotFoundException'])) return null;
@@ -24,7 +29,11 @@ export const accountReader: ServiceReader = {
       }
     };
     await ctx.attempt('GetAlternateContact', [AlternateContactsFact.type], async () => {
-      const [security, operations, billing] = await Promise.all([contact('SECURITY'), contact('OPERATIONS'), contact('BILLING')]);
+      const [security, operations, billing] = await Promise.all([
+        contact('SECURITY'),
+        contact('OPERATIONS'),
+        contact('BILLING'),
+      ]);
       ctx.fact(AlternateContactsFact, { security, operations, billing });
     });
   },

@@ -24,8 +24,10 @@ export const cloudTrailReader: ServiceReader = {
   factTypes: [CloudTrailTrailsFact.type],
   async read(ctx) {
     const ct = ctx.clients.get(CloudTrailClient, 'cloudtrail', ctx.region);
-    const trails = await ctx.attempt('DescribeTrails', [CloudTrailTrailsFact.type, ...(ctx.readResources ? [TRAIL] : [])], async () =>
-      (await ct.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [],
+    const trails = await ctx.attempt(
+      'DescribeTrails',
+      [CloudTrailTrailsFact.type, ...(ctx.readResources ? [TRAIL] : [])],
+      async () => (await ct.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [],
     );
     if (trails === undefined) return;
     const details = await ctx.attempt('GetTrailStatus', [CloudTrailTrailsFact.type], () =>

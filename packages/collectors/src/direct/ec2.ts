@@ -79,7 +79,9 @@ export const ec2Reader: ServiceReader = {
                 arn: arn(ctx, 'security-group', id),
                 tags: tagMap(sg.Tags),
                 configuration,
-                relationships: sg.VpcId ? [{ resourceType: VPC, resourceId: sg.VpcId, name: 'Is contained in Vpc' }] : [],
+                relationships: sg.VpcId
+                  ? [{ resourceType: VPC, resourceId: sg.VpcId, name: 'Is contained in Vpc' }]
+                  : [],
               });
             }
           }

@@ -1,4 +1,9 @@
-import { GetAdministratorAccountCommand, GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import {
+  GetAdministratorAccountCommand,
+  GetDetectorCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+} from '@aws-sdk/client-guardduty';
 import { type GuardDutyStatus, GuardDutyStatusFact } from '@rampart/core';
 import type { ServiceReader } from '../reader.js';
 

@@ -3,6 +3,7 @@ import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  GetPolicyCommand,
   IAMClient,
   type PolicyVersion,
   paginateGetAccountAuthorizationDetails,
@@ -27,7 +28,10 @@ const POLICY = 'AWS::IAM::Policy';
 type Inline = { PolicyName?: string; PolicyDocument?: string };
 
 function inlinePolicies(list: readonly Inline[] | undefined) {
-  return (list ?? []).map((p) => ({ policyName: p.PolicyName ?? null, policyDocument: iamPolicyDocument(p.PolicyDocument) }));
+  return (list ?? []).map((p) => ({
+    policyName: p.PolicyName ?? null,
+    policyDocument: iamPolicyDocument(p.PolicyDocument),
+  }));
 }
 
 function policyVersions(list: readonly PolicyVersion[] | undefined) {
@@ -57,7 +61,14 @@ async function readAuthorizationDetails(ctx: ReaderContext, iam: IAMClient): Pro
       configuration['attachedManagedPolicies'] ??= [];
       configuration['permissionsBoundary'] ??= null;
       configuration['tags'] = configObject({ list: u.Tags ?? [] })['list'];
-      ctx.item({ resourceType: USER, resourceId: u.UserId!, resourceName: u.UserName, arn: u.Arn, tags: tagMap(u.Tags), configuration });
+      ctx.item({
+        resourceType: USER,
+        resourceId: u.UserId!,
+        resourceName: u.UserName,
+        arn: u.Arn,
+        tags: tagMap(u.Tags),
+        configuration,
+      });
     }
     for (const r of page.RoleDetailList ?? []) {
       const configuration = configObject({ ...r, RolePolicyList: undefined, Tags: undefined });
@@ -67,7 +78,14 @@ async function readAuthorizationDetails(ctx: ReaderContext, iam: IAMClient): Pro
       configuration['instanceProfileList'] ??= [];
       configuration['permissionsBoundary'] ??= null;
       configuration['tags'] = configObject({ list: r.Tags ?? [] })['list'];
-      ctx.item({ resourceType: ROLE, resourceId: r.RoleId!, resourceName: r.RoleName, arn: r.Arn, tags: tagMap(r.Tags), configuration });
+      ctx.item({
+        resourceType: ROLE,
+        resourceId: r.RoleId!,
+        resourceName: r.RoleName,
+        arn: r.Arn,
+        tags: tagMap(r.Tags),
+        configuration,
+      });
     }
     for (const g of page.GroupDetailList ?? []) {
       const configuration = configObject({ ...g, GroupPolicyList: undefined });
@@ -75,19 +93,46 @@ async function readAuthorizationDetails(ctx: ReaderContext, iam: IAMClient): Pro
       configuration['attachedManagedPolicies'] ??= [];
       ctx.item({ resourceType: GROUP, resourceId: g.GroupId!, resourceName: g.GroupName, arn: g.Arn, configuration });
     }
-    for (const p of page.Policies ?? []) {
+    for (const listed of page.Policies ?? []) {
+      let p = listed;
+      if (p.PolicyId === undefined || p.PolicyName === undefined) {
+        // Some implementations (moto 5.2) leave the id and name out here; GetPolicy has them.
+        try {
+          const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: p.Arn }))).Policy;
+          p = { ...p, PolicyId: policy?.PolicyId, PolicyName: policy?.PolicyName };
+        } catch (error) {
+          ctx.fail('GetPolicy', [POLICY], error, undefined, `policy ${p.Arn}`);
+          continue;
+        }
+        if (p.PolicyId === undefined) {
+          ctx.fail('GetPolicy', [POLICY], new Error('no PolicyId returned'), undefined, `policy ${p.Arn}`);
+          continue;
+        }
+      }
       const configuration = configObject({ ...p, PolicyVersionList: undefined });
       configuration['policyVersionList'] = policyVersions(p.PolicyVersionList);
       configuration['permissionsBoundaryUsageCount'] ??= 0;
       configuration['attachmentCount'] ??= 0;
-      ctx.item({ resourceType: POLICY, resourceId: p.PolicyId!, resourceName: p.PolicyName, arn: p.Arn, configuration });
+      ctx.item({
+        resourceType: POLICY,
+        resourceId: p.PolicyId!,
+        resourceName: p.PolicyName,
+        arn: p.Arn,
+        configuration,
+      });
     }
   }
 }
 
 /** `N/A`, `no_information`, `not_supported` and empty cells say "no date". */
 function reportDate(value: string | undefined): string | null {
-  if (value === undefined || value === '' || value === 'N/A' || value === 'no_information' || value === 'not_supported') {
+  if (
+    value === undefined ||
+    value === '' ||
+    value === 'N/A' ||
+    value === 'no_information' ||
+    value === 'not_supported'
+  ) {
     return null;
   }
   return value;
@@ -170,7 +215,10 @@ export function iamReader(options: { reportPollMs?: number } = {}): ServiceReade
         ctx.attempt('GetAccountPasswordPolicy', [PasswordPolicyFact.type], async () => {
           try {
             const { PasswordPolicy: p } = await iam.send(new GetAccountPasswordPolicyCommand({}));
-            const policy = p === undefined ? null : (configObject(p) as NonNullable<Parameters<typeof PasswordPolicyFact.schema.parse>[0]>);
+            const policy =
+              p === undefined
+                ? null
+                : (configObject(p) as NonNullable<Parameters<typeof PasswordPolicyFact.schema.parse>[0]>);
             ctx.fact(PasswordPolicyFact, { policy } as never);
           } catch (error) {
             // NoSuchEntity is the API's answer for "this account has no password policy".
@@ -183,7 +231,11 @@ export function iamReader(options: { reportPollMs?: number } = {}): ServiceReade
         }),
       ];
       if (ctx.readResources) {
-        reads.push(ctx.attempt('GetAccountAuthorizationDetails', [USER, ROLE, GROUP, POLICY], () => readAuthorizationDetails(ctx, iam)));
+        reads.push(
+          ctx.attempt('GetAccountAuthorizationDetails', [USER, ROLE, GROUP, POLICY], () =>
+            readAuthorizationDetails(ctx, iam),
+          ),
+        );
       }
       await Promise.all(reads);
     },

@@ -21,7 +21,8 @@ export const kmsReader: ServiceReader = {
     const kms = ctx.clients.get(KMSClient, 'kms', ctx.region);
     await ctx.attempt('ListKeys', [KEY], async () => {
       const ids: string[] = [];
-      for await (const page of paginateListKeys({ client: kms }, {})) for (const k of page.Keys ?? []) ids.push(k.KeyId!);
+      for await (const page of paginateListKeys({ client: kms }, {}))
+        for (const k of page.Keys ?? []) ids.push(k.KeyId!);
       await ctx.limiter.map(ids, async (KeyId) => {
         try {
           const meta = (await kms.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata;

@@ -93,7 +93,10 @@ export const networkFirewallReader: ServiceReader = {
             resourceName: out.RuleGroupResponse?.RuleGroupName ?? nameOf(RuleGroupArn),
             arn: RuleGroupArn,
             tags: tagMap(out.RuleGroupResponse?.Tags),
-            configuration: { ruleGroup: configObject(out.RuleGroup), ruleGroupResponse: configObject(out.RuleGroupResponse) },
+            configuration: {
+              ruleGroup: configObject(out.RuleGroup),
+              ruleGroupResponse: configObject(out.RuleGroupResponse),
+            },
           });
         });
       }),

@@ -1,5 +1,4 @@
 import {
-  type Grant,
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
@@ -8,10 +7,14 @@ import {
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
+  type Grant,
   ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import {
+  GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
 import { S3AccountPublicAccessBlockFact } from '@rampart/core';
 import { configObject, tagMap } from '../ci.js';
 import { isNotFound } from '../errors.js';
@@ -42,7 +45,14 @@ function aclGrant(grant: Grant): Record<string, unknown> {
   let grantee: unknown = null;
   if (g?.Type === 'Group' && g.URI !== undefined) {
     const name = g.URI.split('/').pop() ?? g.URI;
-    grantee = name === 'AllUsers' ? 'AllUsers' : name === 'AuthenticatedUsers' ? 'AuthenticatedUsers' : name === 'LogDelivery' ? 'LogDelivery' : { uri: g.URI };
+    grantee =
+      name === 'AllUsers'
+        ? 'AllUsers'
+        : name === 'AuthenticatedUsers'
+          ? 'AuthenticatedUsers'
+          : name === 'LogDelivery'
+            ? 'LogDelivery'
+            : { uri: g.URI };
   } else if (g !== undefined) {
     grantee = { id: g.ID ?? null, displayName: g.DisplayName ?? null };
   }
@@ -63,26 +73,52 @@ async function readBucket(ctx: ReaderContext, name: string, region: string, crea
   const s3 = ctx.clients.get(S3Client, 's3', region);
   const Bucket = name;
   const [policy, pab, encryption, logging, versioning, acl, tags] = await Promise.all([
-    optional(async () => (await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy ?? null, ['NoSuchBucketPolicy'], null),
     optional(
-      async () => configObject((await s3.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration),
+      async () => (await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy ?? null,
+      ['NoSuchBucketPolicy'],
+      null,
+    ),
+    optional(
+      async () =>
+        configObject((await s3.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration),
       ['NoSuchPublicAccessBlockConfiguration'],
       null,
     ),
     optional(
-      async () => configObject((await s3.send(new GetBucketEncryptionCommand({ Bucket }))).ServerSideEncryptionConfiguration),
+      async () => {
+        const c = (await s3.send(new GetBucketEncryptionCommand({ Bucket }))).ServerSideEncryptionConfiguration;
+        // Spelled out: AWS Config writes `sseAlgorithm` and `kmsMasterKeyID`, not a mechanical camelCase.
+        return {
+          rules: (c?.Rules ?? []).map((r) => ({
+            applyServerSideEncryptionByDefault: {
+              sseAlgorithm: r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
+              kmsMasterKeyID: r.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ?? null,
+            },
+            bucketKeyEnabled: r.BucketKeyEnabled === true,
+          })),
+        };
+      },
       ['ServerSideEncryptionConfigurationNotFoundError'],
       null,
     ),
     s3.send(new GetBucketLoggingCommand({ Bucket })),
     s3.send(new GetBucketVersioningCommand({ Bucket })),
     s3.send(new GetBucketAclCommand({ Bucket })),
-    optional(async () => (await s3.send(new GetBucketTaggingCommand({ Bucket }))).TagSet ?? [], ['NoSuchTagSet', 'NoSuchTagSetError'], []),
+    optional(
+      async () => (await s3.send(new GetBucketTaggingCommand({ Bucket }))).TagSet ?? [],
+      ['NoSuchTagSet', 'NoSuchTagSetError'],
+      [],
+    ),
   ]);
   const owner = { displayName: acl.Owner?.DisplayName ?? null, id: acl.Owner?.ID ?? null };
   const supplementaryConfiguration: Record<string, unknown> = {
     // AWS Config keeps the ACL as a JSON string in every item shape.
-    AccessControlList: JSON.stringify({ grantSet: null, grantList: (acl.Grants ?? []).map(aclGrant), owner, isRequesterCharged: false }),
+    AccessControlList: JSON.stringify({
+      grantSet: null,
+      grantList: (acl.Grants ?? []).map(aclGrant),
+      owner,
+      isRequesterCharged: false,
+    }),
     BucketLoggingConfiguration: {
       destinationBucketName: logging.LoggingEnabled?.TargetBucket ?? null,
       logFilePrefix: logging.LoggingEnabled?.TargetPrefix ?? null,
@@ -129,7 +165,8 @@ export const s3Reader: ServiceReader = {
       do {
         const page = await s3.send(new ListBucketsCommand({ ContinuationToken: token, MaxBuckets: 1000 }));
         for (const b of page.Buckets ?? []) {
-          if (b.Name !== undefined) buckets.push({ name: b.Name, region: b.BucketRegion, created: b.CreationDate?.toISOString() ?? null });
+          if (b.Name !== undefined)
+            buckets.push({ name: b.Name, region: b.BucketRegion, created: b.CreationDate?.toISOString() ?? null });
         }
         token = page.ContinuationToken;
       } while (token !== undefined);

@@ -20,7 +20,14 @@ export const secretsManagerReader: ServiceReader = {
           configuration['KMSKeyId'] = s.KmsKeyId ?? null;
           configuration['RotationEnabled'] = s.RotationEnabled === true;
           configuration['RotationRules'] ??= null;
-          ctx.item({ resourceType: SECRET, resourceId: s.ARN!, resourceName: s.Name, arn: s.ARN, tags: tagMap(s.Tags), configuration });
+          ctx.item({
+            resourceType: SECRET,
+            resourceId: s.ARN!,
+            resourceName: s.Name,
+            arn: s.ARN,
+            tags: tagMap(s.Tags),
+            configuration,
+          });
         }
       }
     });

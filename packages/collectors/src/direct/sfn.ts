@@ -17,7 +17,12 @@ export const sfnReader: ServiceReader = {
       const machines: { arn: string; name: string; type?: string; created?: string }[] = [];
       for await (const page of paginateListStateMachines({ client: sfn }, {})) {
         for (const m of page.stateMachines ?? []) {
-          machines.push({ arn: m.stateMachineArn!, name: m.name!, type: m.type, created: m.creationDate?.toISOString() });
+          machines.push({
+            arn: m.stateMachineArn!,
+            name: m.name!,
+            type: m.type,
+            created: m.creationDate?.toISOString(),
+          });
         }
       }
       await ctx.limiter.map(machines, async (m) => {
@@ -29,7 +34,12 @@ export const sfnReader: ServiceReader = {
             resourceName: m.name,
             arn: m.arn,
             tags: tagMap(tags),
-            configuration: { Arn: m.arn, StateMachineName: m.name, StateMachineType: m.type ?? null, CreationDate: m.created ?? null },
+            configuration: {
+              Arn: m.arn,
+              StateMachineName: m.name,
+              StateMachineType: m.type ?? null,
+              CreationDate: m.created ?? null,
+            },
           });
         } catch (error) {
           ctx.fail('ListTagsForResource', [STATE_MACHINE], error, undefined, `state machine ${m.name}`);

@@ -1,4 +1,9 @@
-import { GetTopicAttributesCommand, ListTagsForResourceCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
+import {
+  GetTopicAttributesCommand,
+  ListTagsForResourceCommand,
+  paginateListTopics,
+  SNSClient,
+} from '@aws-sdk/client-sns';
 import { tagMap } from '../ci.js';
 import type { ServiceReader } from '../reader.js';
 
@@ -15,7 +20,8 @@ export const snsReader: ServiceReader = {
     const sns = ctx.clients.get(SNSClient, 'sns', ctx.region);
     await ctx.attempt('ListTopics', [TOPIC], async () => {
       const arns: string[] = [];
-      for await (const page of paginateListTopics({ client: sns }, {})) for (const t of page.Topics ?? []) arns.push(t.TopicArn!);
+      for await (const page of paginateListTopics({ client: sns }, {}))
+        for (const t of page.Topics ?? []) arns.push(t.TopicArn!);
       await ctx.limiter.map(arns, async (TopicArn) => {
         try {
           const attributes = (await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes ?? {};

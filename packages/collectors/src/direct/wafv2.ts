@@ -1,4 +1,9 @@
-import { GetLoggingConfigurationCommand, GetWebACLCommand, ListWebACLsCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import {
+  GetLoggingConfigurationCommand,
+  GetWebACLCommand,
+  ListWebACLsCommand,
+  WAFV2Client,
+} from '@aws-sdk/client-wafv2';
 import { configObject } from '../ci.js';
 import { isNotFound } from '../errors.js';
 import type { ServiceReader } from '../reader.js';
@@ -18,7 +23,8 @@ export const wafv2Reader: ServiceReader = {
   async read(ctx) {
     if (!ctx.readResources) return;
     const waf = ctx.clients.get(WAFV2Client, 'wafv2', ctx.region);
-    const scopes: ('REGIONAL' | 'CLOUDFRONT')[] = ctx.region === 'us-east-1' ? ['REGIONAL', 'CLOUDFRONT'] : ['REGIONAL'];
+    const scopes: ('REGIONAL' | 'CLOUDFRONT')[] =
+      ctx.region === 'us-east-1' ? ['REGIONAL', 'CLOUDFRONT'] : ['REGIONAL'];
     await Promise.all(
       scopes.map((Scope) =>
         ctx.attempt('ListWebACLs', [WEB_ACL], async () => {

@@ -212,6 +212,10 @@ class Context implements EvaluationContext<unknown> {
     return lookup.value;
   }
 
+  memo<T>(key: string, build: () => T): T {
+    return this.snapshot.memo(`${this.accountId}\u0000${this.region}\u0000${key}`, build);
+  }
+
   incomplete(resourceType: string, where?: Where): CollectionError | undefined {
     return this.snapshot.collectionError(
       where?.accountId ?? this.accountId,

@@ -25,6 +25,7 @@ export class Snapshot {
   readonly #partitions = new Map<string, Map<string, TypeIndex>>();
   readonly #byId = new Map<string, ConfigItem>();
   readonly #sorted = new WeakSet<ConfigItem[]>();
+  readonly #memo = new Map<string, unknown>();
   readonly #facts = new Map<string, ConfigItem>();
   readonly #factAccounts = new Set<string>();
   readonly #errors: CollectionError[] = [];
@@ -66,6 +67,7 @@ export class Snapshot {
     const list = this.#list(item);
     list.push(item);
     this.#sorted.delete(list);
+    this.#memo.clear();
     this.#count++;
   }
 
@@ -127,6 +129,14 @@ export class Snapshot {
       types.set(item.resourceType, list);
     }
     return list;
+  }
+
+  /** A value derived from the snapshot, built on first request (see `EvaluationContext.memo`). */
+  memo<T>(key: string, build: () => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = build();
+    this.#memo.set(key, value);
+    return value;
   }
 
   /** Configuration items held (facts not counted). */

@@ -220,17 +220,359 @@ export const AlternateContactsFact = defineFact({
   schema: z.object({ security: ContactSchema, operations: ContactSchema, billing: ContactSchema }),
 });
 
+/** AWS Organizations membership of the account, and the service control policies that apply to it. */
+export const OrganizationsAccountFact = defineFact({
+  type: 'Rampart::Organizations::Account',
+  description:
+    'Whether the account is in an AWS organization (id, management account, feature set), its parents up to the root, and the SCPs attached to it and to each parent, with their documents.',
+  source:
+    'organizations:DescribeOrganization, organizations:ListParents, organizations:ListPoliciesForTarget, organizations:DescribePolicy, organizations:ListRoots',
+  scope: 'global',
+  schema: z.object({
+    member: z.boolean(),
+    organizationId: z.string().nullish(),
+    organizationArn: z.string().nullish(),
+    managementAccountId: z.string().nullish(),
+    featureSet: z.enum(['ALL', 'CONSOLIDATED_BILLING']).nullish(),
+    /** Whether the SERVICE_CONTROL_POLICY policy type is enabled in the root; null when it could not be read. */
+    serviceControlPoliciesEnabled: z.boolean().nullish(),
+    /** The account's parents, nearest first, up to the root. */
+    parents: z
+      .array(z.object({ id: z.string(), type: z.enum(['ROOT', 'ORGANIZATIONAL_UNIT']), name: z.string().nullish() }))
+      .default([]),
+    /**
+     * SCPs attached to the account or to one of its parents (`targetId`); null when they could not be
+     * read (ListPoliciesForTarget needs the management account or a delegated administrator).
+     */
+    serviceControlPolicies: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          arn: z.string().nullish(),
+          awsManaged: z.boolean().default(false),
+          targetId: z.string(),
+          /** The policy document, a JSON string as DescribePolicy returns it (or an object). */
+          content: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish(),
+        }),
+      )
+      .nullable()
+      .default(null),
+  }),
+});
+export type OrganizationsAccount = z.infer<typeof OrganizationsAccountFact.schema>;
+
+/** IAM Access Analyzer analyzers of one account and region. */
+export const AccessAnalyzerAnalyzersFact = defineFact({
+  type: 'Rampart::AccessAnalyzer::Analyzers',
+  description:
+    'The IAM Access Analyzer analyzers of the region with their type (ACCOUNT, ORGANIZATION, *_UNUSED_ACCESS, ...) and status.',
+  source: 'access-analyzer:ListAnalyzers',
+  scope: 'regional',
+  schema: z.object({
+    analyzers: z.array(
+      z.object({
+        name: z.string(),
+        arn: z.string(),
+        type: z.string(),
+        status: z.string(),
+        createdAt: z.string().nullish(),
+        statusReason: z.string().nullish(),
+      }),
+    ),
+  }),
+});
+export type AccessAnalyzerAnalyzers = z.infer<typeof AccessAnalyzerAnalyzersFact.schema>;
+
+/** AWS Config configuration recorders of one account and region, with their status. */
+export const ConfigRecordersFact = defineFact({
+  type: 'Rampart::Config::Recorders',
+  description:
+    'The AWS Config configuration recorders of the region: recording group (all supported types, global types, strategy, exclusions), role and recorder status (recording, last status).',
+  source: 'config:DescribeConfigurationRecorders, config:DescribeConfigurationRecorderStatus',
+  scope: 'regional',
+  schema: z.object({
+    recorders: z.array(
+      z.object({
+        name: z.string(),
+        roleArn: z.string().nullish(),
+        /** Service-linked recorders (`servicePrincipal`) are created by other services for their own needs. */
+        servicePrincipal: z.string().nullish(),
+        recordingGroup: z
+          .object({
+            allSupported: z.boolean().default(false),
+            includeGlobalResourceTypes: z.boolean().default(false),
+            resourceTypes: z.array(z.string()).default([]),
+            exclusionByResourceTypes: z.object({ resourceTypes: z.array(z.string()).default([]) }).nullish(),
+            recordingStrategy: z
+              .object({
+                useOnly: z.enum([
+                  'ALL_SUPPORTED_RESOURCE_TYPES',
+                  'INCLUSION_BY_RESOURCE_TYPES',
+                  'EXCLUSION_BY_RESOURCE_TYPES',
+                ]),
+              })
+              .nullish(),
+          })
+          .nullish(),
+        recordingMode: z.object({ recordingFrequency: z.enum(['CONTINUOUS', 'DAILY']) }).nullish(),
+        status: z
+          .object({
+            recording: z.boolean(),
+            lastStatus: z.enum(['Pending', 'Success', 'Failure', 'NotApplicable']).nullish(),
+            lastStatusChangeTime: z.string().nullish(),
+            lastErrorCode: z.string().nullish(),
+            lastErrorMessage: z.string().nullish(),
+          })
+          .nullish(),
+      }),
+    ),
+  }),
+});
+export type ConfigRecorders = z.infer<typeof ConfigRecordersFact.schema>;
+export type ConfigRecorder = ConfigRecorders['recorders'][number];
+
+/** EventBridge rules of the default event bus with their targets, and the subscriptions of the SNS topics they target. */
+export const EventsAlertingRulesFact = defineFact({
+  type: 'Rampart::Events::AlertingRules',
+  description:
+    'The EventBridge rules of the region (event pattern, state, targets) and the subscriptions of the SNS topics they target, to tell whether findings reach people.',
+  source: 'events:ListRules, events:ListTargetsByRule, sns:ListSubscriptionsByTopic',
+  scope: 'regional',
+  schema: z.object({
+    rules: z.array(
+      z.object({
+        name: z.string(),
+        arn: z.string(),
+        eventBusName: z.string().default('default'),
+        state: z.string(),
+        /** The event pattern, a JSON string as ListRules returns it (or an object); null for scheduled rules. */
+        eventPattern: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish(),
+        targets: z.array(z.object({ id: z.string(), arn: z.string() })).default([]),
+      }),
+    ),
+    topics: z
+      .array(
+        z.object({
+          topicArn: z.string(),
+          /** `subscriptionArn` is "PendingConfirmation" until the endpoint confirms. */
+          subscriptions: z
+            .array(z.object({ subscriptionArn: z.string(), protocol: z.string(), endpoint: z.string().nullish() }))
+            .default([]),
+        }),
+      )
+      .default([]),
+  }),
+});
+export type EventsAlertingRules = z.infer<typeof EventsAlertingRulesFact.schema>;
+
+/** IAM Identity Center instances the account can see. */
+export const SsoInstancesFact = defineFact({
+  type: 'Rampart::SSO::Instances',
+  description:
+    'The IAM Identity Center instances visible to the account (organization instance in the management or delegated administrator account, account instances), with owner and status.',
+  source: 'sso-admin:ListInstances',
+  scope: 'global',
+  schema: z.object({
+    instances: z.array(
+      z.object({
+        instanceArn: z.string(),
+        identityStoreId: z.string().nullish(),
+        ownerAccountId: z.string().nullish(),
+        name: z.string().nullish(),
+        status: z.string().default('ACTIVE'),
+        region: z.string().nullish(),
+      }),
+    ),
+  }),
+});
+export type SsoInstances = z.infer<typeof SsoInstancesFact.schema>;
+
+/** EBS snapshots of the account that anyone can restore (createVolumePermission group "all"). */
+export const EbsPublicSnapshotsFact = defineFact({
+  type: 'Rampart::EC2::PublicSnapshots',
+  description:
+    'The ids of the EBS snapshots owned by the account in the region that are publicly restorable (createVolumePermission group "all").',
+  source: 'ec2:DescribeSnapshots (OwnerIds=self, RestorableByUserIds=all)',
+  scope: 'regional',
+  schema: z.object({ snapshotIds: z.array(z.string()) }),
+});
+export type EbsPublicSnapshots = z.infer<typeof EbsPublicSnapshotsFact.schema>;
+
+const GuardDutySeveritySchema = z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+
+/** Non-archived GuardDuty findings of one account and region, per severity: how many, and the oldest. */
+export const GuardDutyFindingsSummaryFact = defineFact({
+  type: 'Rampart::GuardDuty::FindingsSummary',
+  description:
+    'Non-archived GuardDuty findings of the region per severity band (Low 1-3.9, Medium 4-6.9, High 7-8.9, Critical 9-10): count and creation time of the oldest.',
+  source:
+    'guardduty:GetFindingsStatistics (COUNT_BY_SEVERITY, service.archived = false), guardduty:ListFindings + GetFindings (oldest by createdAt per band)',
+  scope: 'regional',
+  schema: z.object({
+    detectorId: z.string().nullable(),
+    severities: z
+      .array(
+        z.object({
+          severity: GuardDutySeveritySchema,
+          count: z.number().int().min(0),
+          /** ISO 8601 `CreatedAt` of the oldest non-archived finding of the band; null when count is 0. */
+          oldestCreatedAt: z.string().nullish(),
+        }),
+      )
+      .default([]),
+  }),
+});
+export type GuardDutyFindingsSummary = z.infer<typeof GuardDutyFindingsSummaryFact.schema>;
+
+/** The registry-level image scanning configuration of Amazon ECR in one account and region. */
+export const EcrRegistryScanningFact = defineFact({
+  type: 'Rampart::ECR::RegistryScanning',
+  description:
+    'The ECR registry scanning configuration of the region: scan type (BASIC or ENHANCED) and the scanning rules with their frequency and repository filters.',
+  source: 'ecr:GetRegistryScanningConfiguration',
+  scope: 'regional',
+  schema: z.object({
+    scanType: z.enum(['BASIC', 'ENHANCED']),
+    rules: z
+      .array(
+        z.object({
+          scanFrequency: z.enum(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN', 'MANUAL']),
+          repositoryFilters: z
+            .array(z.object({ filter: z.string(), filterType: z.string().default('WILDCARD') }))
+            .default([]),
+        }),
+      )
+      .default([]),
+  }),
+});
+export type EcrRegistryScanning = z.infer<typeof EcrRegistryScanningFact.schema>;
+
+/** Regional web ACLs (WAFv2 and WAF Classic regional) and the resources each one protects. */
+export const WafWebAclAssociationsFact = defineFact({
+  type: 'Rampart::WAF::WebACLAssociations',
+  description:
+    'The regional web ACLs of the region (WAFv2 and WAF Classic regional), each with the ARNs of the resources associated with it (load balancers, API stages, ...).',
+  source:
+    'wafv2:ListWebACLs (Scope REGIONAL), wafv2:ListResourcesForWebACL, waf-regional:ListWebACLs, waf-regional:ListResourcesForWebACL',
+  scope: 'regional',
+  schema: z.object({
+    webAcls: z.array(
+      z.object({
+        service: z.enum(['wafv2', 'waf-regional']),
+        id: z.string(),
+        name: z.string(),
+        arn: z.string().nullish(),
+        resourceArns: z.array(z.string()).default([]),
+      }),
+    ),
+  }),
+});
+export type WafWebAclAssociations = z.infer<typeof WafWebAclAssociationsFact.schema>;
+
+/** WAFv2 logging configurations of one region. */
+export const Wafv2LoggingConfigurationsFact = defineFact({
+  type: 'Rampart::WAFv2::LoggingConfigurations',
+  description:
+    'The WAFv2 logging configurations of the region (CLOUDFRONT scope too in us-east-1): web ACL ARN and log destinations.',
+  source: 'wafv2:ListLoggingConfigurations',
+  scope: 'regional',
+  schema: z.object({
+    loggingConfigurations: z.array(
+      z.object({
+        resourceArn: z.string(),
+        logDestinationConfigs: z.array(z.string()).default([]),
+        managedByFirewallManager: z.boolean().nullish(),
+      }),
+    ),
+  }),
+});
+export type Wafv2LoggingConfigurations = z.infer<typeof Wafv2LoggingConfigurationsFact.schema>;
+
+/** Network Firewall logging configuration of every firewall in one region. */
+export const NetworkFirewallLoggingFact = defineFact({
+  type: 'Rampart::NetworkFirewall::LoggingConfigurations',
+  description:
+    'The logging configuration of every Network Firewall firewall of the region (log type, destination type and destination per entry; an empty list when the firewall does not log).',
+  source: 'network-firewall:ListFirewalls, network-firewall:DescribeLoggingConfiguration',
+  scope: 'regional',
+  schema: z.object({
+    firewalls: z.array(
+      z.object({
+        firewallArn: z.string(),
+        logDestinationConfigs: z
+          .array(
+            z.object({
+              logType: z.string(),
+              logDestinationType: z.string(),
+              logDestination: z.record(z.string(), z.string()).default({}),
+            }),
+          )
+          .default([]),
+      }),
+    ),
+  }),
+});
+export type NetworkFirewallLogging = z.infer<typeof NetworkFirewallLoggingFact.schema>;
+
+/** The account's Shield Advanced subscription, Shield Response Team access and protections. */
+export const ShieldSubscriptionFact = defineFact({
+  type: 'Rampart::Shield::Subscription',
+  description:
+    'Shield Advanced subscription state and auto-renew setting, the Shield Response Team (SRT) role and log buckets, and the protected resource ARNs (null when not read).',
+  source:
+    'shield:GetSubscriptionState, shield:DescribeSubscription, shield:DescribeDRTAccess, shield:ListProtections (us-east-1)',
+  scope: 'global',
+  schema: z.object({
+    subscriptionState: z.enum(['ACTIVE', 'INACTIVE']),
+    /** DescribeSubscription; null without a subscription. */
+    subscription: z
+      .object({
+        startTime: z.string().nullish(),
+        endTime: z.string().nullish(),
+        autoRenew: z.enum(['ENABLED', 'DISABLED']).nullish(),
+        subscriptionArn: z.string().nullish(),
+        proactiveEngagementStatus: z.string().nullish(),
+      })
+      .nullable()
+      .default(null),
+    /** DescribeDRTAccess: the role the SRT assumes and the log buckets it may read. */
+    drtAccess: z
+      .object({ roleArn: z.string().nullish(), logBucketList: z.array(z.string()).default([]) })
+      .nullable()
+      .default(null),
+    /** ListProtections; null when it was not read. */
+    protections: z
+      .array(z.object({ id: z.string(), name: z.string().nullish(), resourceArn: z.string() }))
+      .nullable()
+      .default(null),
+  }),
+});
+export type ShieldSubscription = z.infer<typeof ShieldSubscriptionFact.schema>;
+
 /** Every fact type the catalog knows, for validation of snapshot lines and for docs. */
 export const FACT_TYPES: readonly FactType<unknown>[] = [
+  AccessAnalyzerAnalyzersFact,
   AccountSummaryFact,
   AlternateContactsFact,
   CloudTrailTrailsFact,
+  ConfigRecordersFact,
   CredentialReportFact,
   EbsEncryptionByDefaultFact,
+  EbsPublicSnapshotsFact,
+  EcrRegistryScanningFact,
+  EventsAlertingRulesFact,
+  GuardDutyFindingsSummaryFact,
   GuardDutyStatusFact,
+  NetworkFirewallLoggingFact,
+  OrganizationsAccountFact,
   PasswordPolicyFact,
   S3AccountPublicAccessBlockFact,
   SecurityHubStatusFact,
+  ShieldSubscriptionFact,
+  SsoInstancesFact,
+  WafWebAclAssociationsFact,
+  Wafv2LoggingConfigurationsFact,
 ] as unknown as readonly FactType<unknown>[];
 
 let byType: Map<string, FactType<unknown>> | undefined;

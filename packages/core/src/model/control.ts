@@ -49,6 +49,12 @@ export interface EvaluationContext<P = unknown> {
   fact<T>(type: FactType<T>, where?: Where): FactLookup<T>;
   /** The fact's value; when it is missing or unreadable the engine reports INSUFFICIENT_DATA with the reason. */
   require<T>(type: FactType<T>, where?: Where): T;
+  /**
+   * A value built once per run and account/region partition and shared by every evaluation in it
+   * (an index of flow logs by VPC, say), so periodic controls never rescan a list per item.
+   * `key` must name everything `build` depends on besides this context's account and region.
+   */
+  memo<T>(key: string, build: () => T): T;
   /** The collection error that leaves a resource or fact type unknown here, if any. */
   incomplete(resourceType: string, where?: Where): CollectionError | undefined;
 }

@@ -33,7 +33,8 @@ export function complianceStatus(compliance: Compliance): ComplianceStatus | und
 const STATUS_RANK: Record<ComplianceStatus, number> = { FAILED: 0, NOT_AVAILABLE: 1, PASSED: 2 };
 
 export const TYPE_BEST_PRACTICES = 'Software and Configuration Checks/AWS Security Best Practices';
-export const TYPE_CIS = 'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
+export const TYPE_CIS =
+  'Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark';
 
 /** Keys Rampart writes into `ProductFields`; the exporter reads them back to scope archiving. */
 export const PRODUCT_FIELDS = {

@@ -34,7 +34,11 @@ export interface BuiltFindings {
 }
 
 export function controlMap(): Map<string, Control<unknown>> {
-  return new Map(catalog().all().map((c) => [c.id, c]));
+  return new Map(
+    catalog()
+      .all()
+      .map((c) => [c.id, c]),
+  );
 }
 
 /** Evaluations grouped by finding Id, in the run's order. */

@@ -3,7 +3,7 @@ import { type Control, type Evaluation, type EvaluationScope, GLOBAL_REGION } fr
 import { buildFinding, defaultHomeRegion, importRegion, PRODUCT_FIELDS } from '../asff/build.js';
 import { controlMap, groupByFinding, type RunLike } from '../asff/findings.js';
 import { parseFindingId } from '../asff/ids.js';
-import { FindingTooLargeError, HomeRegionError, describeAwsError } from '../errors.js';
+import { describeAwsError, FindingTooLargeError, HomeRegionError } from '../errors.js';
 import { readExistingFindings } from './history.js';
 import { type ImportFailure, importFindings } from './importer.js';
 import { type Clock, systemClock, TokenBucket } from './rate-limit.js';
@@ -110,7 +110,8 @@ export async function exportToSecurityHub(run: RunLike, options: ExportOptions =
   const regions = [...run.scope.regions.filter((r) => r !== GLOBAL_REGION)];
   if (homeRegion !== undefined && !regions.includes(homeRegion)) regions.push(homeRegion);
   for (const accountId of run.scope.accounts) {
-    for (const region of regions) if (options.region === undefined || options.region === region) partitionFor(accountId, region);
+    for (const region of regions)
+      if (options.region === undefined || options.region === region) partitionFor(accountId, region);
   }
   for (const [id, group] of groupByFinding(run.evaluations)) {
     const e = group[0]!;
@@ -127,7 +128,9 @@ export async function exportToSecurityHub(run: RunLike, options: ExportOptions =
   }
 
   const buckets = new Map<string, { imports: TokenBucket; reads: TokenBucket }>();
-  for (const work of [...partitions.values()].sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.region, b.region))) {
+  for (const work of [...partitions.values()].sort(
+    (a, b) => cmp(a.accountId, b.accountId) || cmp(a.region, b.region),
+  )) {
     const { accountId, region } = work;
     summary.partitions.push(`${accountId}/${region}`);
     let bucket = buckets.get(region);
@@ -147,7 +150,11 @@ export async function exportToSecurityHub(run: RunLike, options: ExportOptions =
       // Without history an import would overwrite CreatedAt and could not archive: skip the partition, loudly.
       const info = describeAwsError(error);
       for (const id of work.groups.keys()) {
-        fail(accountId, region, { id, code: info.code, message: `GetFindings failed, nothing imported here: ${info.message}` });
+        fail(accountId, region, {
+          id,
+          code: info.code,
+          message: `GetFindings failed, nothing imported here: ${info.message}`,
+        });
       }
       log(`${accountId}/${region}: GetFindings failed (${info.code}): ${info.message}`);
       continue;
@@ -158,7 +165,11 @@ export async function exportToSecurityHub(run: RunLike, options: ExportOptions =
     for (const [id, group] of work.groups) {
       const control = controls.get(group[0]!.controlId);
       if (control === undefined) {
-        fail(accountId, region, { id, code: 'UnknownControl', message: `Control ${group[0]!.controlId} is not in the catalog.` });
+        fail(accountId, region, {
+          id,
+          code: 'UnknownControl',
+          message: `Control ${group[0]!.controlId} is not in the catalog.`,
+        });
         continue;
       }
       const previous = existing.get(id);
@@ -299,13 +310,18 @@ export function archived(previous: AwsSecurityFinding, updatedAt: string): AwsSe
   ] as const;
   for (const key of optional) if (previous[key] !== undefined) Object.assign(finding, { [key]: previous[key] });
   if (previous.Severity?.Label !== undefined) {
-    finding.Severity = { Label: previous.Severity.Label, ...(previous.Severity.Original ? { Original: previous.Severity.Original } : {}) };
+    finding.Severity = {
+      Label: previous.Severity.Label,
+      ...(previous.Severity.Original ? { Original: previous.Severity.Original } : {}),
+    };
   }
   if (Object.keys(productFields).length > 0) finding.ProductFields = productFields;
   if (finding.Compliance !== undefined) {
     finding.Compliance = {
       Status: finding.Compliance.Status,
-      ...(finding.Compliance.RelatedRequirements ? { RelatedRequirements: finding.Compliance.RelatedRequirements } : {}),
+      ...(finding.Compliance.RelatedRequirements
+        ? { RelatedRequirements: finding.Compliance.RelatedRequirements }
+        : {}),
     };
   }
   return finding;
@@ -365,4 +381,3 @@ function defaultClientFactory(options: ExportOptions): (region: string) => Secur
     return client;
   };
 }
-

@@ -73,7 +73,10 @@ export async function importFindings(
         response = await client.send(new BatchImportFindingsCommand({ Findings: batch }));
       } catch (error) {
         const info = describeAwsError(error);
-        if (THROTTLING.test(info.code) || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429) {
+        if (
+          THROTTLING.test(info.code) ||
+          (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429
+        ) {
           options.bucket.drain();
         }
         if (info.retryable) {

@@ -41,7 +41,9 @@ export function parseEvaluationRun(text: string, source = 'input'): RunLike {
   }
   const result = EvaluationRunSchema.safeParse(data);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    const issues = result.error.issues
+      .slice(0, 20)
+      .map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     throw new EvaluationRunInputError(
       `${source}: not the --format json output of rampart evaluate or scan: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
       issues,

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The Security Hub service model (botocore service-2.json) that ships in ../shared/aws-models. */
-const MODEL_PATH = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'aws-models', 'securityhub-service-2.json');
+const MODEL_PATH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'aws-models',
+  'securityhub-service-2.json',
+);
 
 interface Member {
   shape: string;
@@ -75,7 +85,8 @@ export function validateShape(value: unknown, shapeName: string, path = shapeNam
     }
     case 'string': {
       if (typeof value !== 'string') return [`${path}: expected a string`];
-      if (shape.enum !== undefined && !shape.enum.includes(value)) errors.push(`${path}: "${value}" not in ${shape.enum.join('|')}`);
+      if (shape.enum !== undefined && !shape.enum.includes(value))
+        errors.push(`${path}: "${value}" not in ${shape.enum.join('|')}`);
       sized(value.length, 'length');
       if (shape.pattern !== undefined && !new RegExp(shape.pattern, 'u').test(value)) {
         errors.push(`${path}: "${value.slice(0, 40)}" does not match ${shape.pattern}`);

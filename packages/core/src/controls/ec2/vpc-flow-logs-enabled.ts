@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { ConfigItem } from '../../ci/config-item.js';
 import { compliant, defineControl, nonCompliant } from '../../model/control.js';
 
 const FLOW_LOG = 'AWS::EC2::FlowLog';
@@ -37,11 +38,10 @@ export const vpcFlowLogsEnabled = defineControl({
   },
   evaluate(item, ctx) {
     const wanted = ctx.params.trafficType;
-    const flowLogs = ctx
-      .items(FLOW_LOG, { accountId: item.accountId, region: item.region })
-      .filter((fl) => !fl.deleted)
-      .map((fl) => ({ id: fl.resourceId, ...fl.config<FlowLogConfiguration>() }))
-      .filter((fl) => fl.resourceId === item.resourceId && (fl.flowLogStatus ?? 'ACTIVE') === 'ACTIVE');
+    const flowLogs =
+      ctx
+        .memo('ec2.activeFlowLogsByResource', () => activeFlowLogsByResource(ctx.items(FLOW_LOG)))
+        .get(item.resourceId) ?? [];
     if (flowLogs.length === 0) return nonCompliant(`VPC ${item.resourceId} has no active flow log.`);
     const matching = wanted === undefined ? flowLogs : flowLogs.filter((fl) => fl.trafficType === wanted);
     if (matching.length === 0) {
@@ -52,3 +52,19 @@ export const vpcFlowLogsEnabled = defineControl({
     return compliant(`VPC ${item.resourceId} has flow log ${fl.id} recording ${fl.trafficType ?? 'unknown'} traffic.`);
   },
 });
+
+type ActiveFlowLog = Partial<FlowLogConfiguration> & { id: string };
+
+/** Active flow logs grouped by the resource (VPC, subnet, ENI) they record, built once per region. */
+function activeFlowLogsByResource(items: readonly ConfigItem[]): Map<string | undefined, ActiveFlowLog[]> {
+  const out = new Map<string | undefined, ActiveFlowLog[]>();
+  for (const fl of items) {
+    if (fl.deleted) continue;
+    const log = { id: fl.resourceId, ...fl.config<FlowLogConfiguration>() };
+    if ((log.flowLogStatus ?? 'ACTIVE') !== 'ACTIVE') continue;
+    const list = out.get(log.resourceId) ?? [];
+    list.push(log);
+    out.set(log.resourceId, list);
+  }
+  return out;
+}

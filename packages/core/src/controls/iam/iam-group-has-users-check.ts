@@ -1,3 +1,4 @@
+import type { ConfigItem } from '../../ci/config-item.js';
 import { compliant, defineControl, nonCompliant } from '../../model/control.js';
 import { GLOBAL_REGION } from '../../model/types.js';
 import { IAM_USER_TYPE, type IamUserConfiguration, iamName, plural } from './iam-configuration.js';
@@ -20,10 +21,22 @@ export const iamGroupHasUsersCheck = defineControl({
   },
   evaluate(item, ctx) {
     const name = iamName(item);
-    const members = ctx
-      .items(IAM_USER_TYPE, { accountId: item.accountId, region: GLOBAL_REGION })
-      .filter((u) => !u.deleted && (u.config<IamUserConfiguration>().groupList ?? []).includes(name));
-    if (members.length === 0) return nonCompliant(`IAM group ${name} has no users.`);
-    return compliant(`IAM group ${name} has ${plural(members.length, 'user')}.`);
+    const members =
+      ctx
+        .memo('iam.usersPerGroup', () => usersPerGroup(ctx.items(IAM_USER_TYPE, { region: GLOBAL_REGION })))
+        .get(name) ?? 0;
+    if (members === 0) return nonCompliant(`IAM group ${name} has no users.`);
+    return compliant(`IAM group ${name} has ${plural(members, 'user')}.`);
   },
 });
+
+/** Live users per group name, from each user's groupList (built once per account). */
+function usersPerGroup(users: readonly ConfigItem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of users) {
+    if (u.deleted) continue;
+    for (const group of new Set(u.config<IamUserConfiguration>().groupList ?? []))
+      counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return counts;
+}

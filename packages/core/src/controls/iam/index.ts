@@ -1,6 +1,10 @@
 import { accessKeysRotated } from './access-keys-rotated.js';
+import { iamCustomerPolicyBlockedKmsActions } from './iam-customer-policy-blocked-kms-actions.js';
+import { iamDelegatedAdminRolePermissionsBoundary } from './iam-delegated-admin-role-permissions-boundary.js';
+import { iamExternalAccessAnalyzerEnabled } from './iam-external-access-analyzer-enabled.js';
 import { iamGroupHasUsersCheck } from './iam-group-has-users-check.js';
 import { iamNoInlinePolicyCheck } from './iam-no-inline-policy-check.js';
+import { iamNoUserCredentialsWithIdentityCenter } from './iam-no-user-credentials-with-identity-center.js';
 import { iamPasswordPolicy } from './iam-password-policy.js';
 import { iamPolicyNoStatementsWithAdminAccess } from './iam-policy-no-statements-with-admin-access.js';
 import { iamPolicyNoStatementsWithFullAccess } from './iam-policy-no-statements-with-full-access.js';
@@ -14,6 +18,10 @@ import { rootAccountHardwareMfaEnabled } from './root-account-hardware-mfa-enabl
 import { rootAccountMfaEnabled } from './root-account-mfa-enabled.js';
 
 export const IAM_CONTROLS = [
+  iamNoUserCredentialsWithIdentityCenter,
+  iamExternalAccessAnalyzerEnabled,
+  iamDelegatedAdminRolePermissionsBoundary,
+  iamCustomerPolicyBlockedKmsActions,
   accessKeysRotated,
   iamGroupHasUsersCheck,
   iamNoInlinePolicyCheck,

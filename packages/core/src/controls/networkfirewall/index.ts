@@ -1,4 +1,5 @@
 import { netfwDeletionProtectionEnabled } from './netfw-deletion-protection-enabled.js';
+import { netfwLoggingEnabled } from './netfw-logging-enabled.js';
 import { netfwMultiAzEnabled } from './netfw-multi-az-enabled.js';
 import { netfwPolicyDefaultActionFragmentPackets } from './netfw-policy-default-action-fragment-packets.js';
 import { netfwPolicyDefaultActionFullPackets } from './netfw-policy-default-action-full-packets.js';
@@ -8,6 +9,7 @@ import { netfwSubnetChangeProtectionEnabled } from './netfw-subnet-change-protec
 
 export const NETWORKFIREWALL_CONTROLS = [
   netfwDeletionProtectionEnabled,
+  netfwLoggingEnabled,
   netfwMultiAzEnabled,
   netfwPolicyDefaultActionFragmentPackets,
   netfwPolicyDefaultActionFullPackets,

@@ -24,9 +24,7 @@ describe('finding identity', () => {
     const first = buildFindings({ evaluations: [evaluation()], scope: scope() }).findings[0]!;
     const later = buildFindings(
       {
-        evaluations: [
-          evaluation({ compliance: 'COMPLIANT', annotation: 'Encrypted now.', resourceArn: null }),
-        ],
+        evaluations: [evaluation({ compliance: 'COMPLIANT', annotation: 'Encrypted now.', resourceArn: null })],
         scope: scope({ now: '2027-01-01T00:00:00.000Z' }),
       },
       { homeRegion: 'us-east-1' },
@@ -63,8 +61,12 @@ describe('finding identity', () => {
   });
 
   it('builds the custom product ARN in the right partition', () => {
-    expect(productArn('eu-west-1', ACCOUNT)).toBe(`arn:aws:securityhub:eu-west-1:${ACCOUNT}:product/${ACCOUNT}/default`);
-    expect(productArn('cn-north-1', ACCOUNT)).toBe(`arn:aws-cn:securityhub:cn-north-1:${ACCOUNT}:product/${ACCOUNT}/default`);
+    expect(productArn('eu-west-1', ACCOUNT)).toBe(
+      `arn:aws:securityhub:eu-west-1:${ACCOUNT}:product/${ACCOUNT}/default`,
+    );
+    expect(productArn('cn-north-1', ACCOUNT)).toBe(
+      `arn:aws-cn:securityhub:cn-north-1:${ACCOUNT}:product/${ACCOUNT}/default`,
+    );
     expect(productArn('us-gov-west-1', ACCOUNT)).toMatch(/^arn:aws-us-gov:/);
   });
 });

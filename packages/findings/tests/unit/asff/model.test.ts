@@ -1,4 +1,4 @@
-import { type Compliance, catalog, COMPLIANCE_VALUES, type Evaluation } from '@rampart/core';
+import { COMPLIANCE_VALUES, type Compliance, catalog, type Evaluation } from '@rampart/core';
 import { describe, expect, it } from 'vitest';
 import { archived, asffResourceTypes, buildFindings, jsonBytes, LIMITS } from '../../../src/index.js';
 import { ACCOUNT, evaluation, NOW, REGION, scope } from '../../support/fixtures.js';
@@ -73,7 +73,9 @@ describe('ASFF findings against the Security Hub service model', () => {
   });
 
   it('maps compliance to PASSED / FAILED / NOT_AVAILABLE and keeps the raw verdict', () => {
-    const pairs = new Set(built.findings.map((f) => `${f.ProductFields!['rampart/Compliance']}>${f.Compliance!.Status}`));
+    const pairs = new Set(
+      built.findings.map((f) => `${f.ProductFields!['rampart/Compliance']}>${f.Compliance!.Status}`),
+    );
     expect([...pairs].sort()).toEqual([
       'COMPLIANT>PASSED',
       'ERROR>NOT_AVAILABLE',
@@ -87,7 +89,8 @@ describe('ASFF findings against the Security Hub service model', () => {
     const control = catalog().get('s3-bucket-server-side-encryption-enabled')!;
     const related = f.Compliance!.RelatedRequirements!;
     for (const bp of control.wellArchitected) expect(related).toContain(`AWS Well-Architected Security Pillar/${bp}`);
-    for (const id of control.references.securityHub) expect(related).toContain(`AWS Foundational Security Best Practices/${id}`);
+    for (const id of control.references.securityHub)
+      expect(related).toContain(`AWS Foundational Security Best Practices/${id}`);
     for (const id of control.references.cis) expect(related).toContain(`CIS AWS Foundations Benchmark v3.0.0/${id}`);
   });
 
@@ -98,7 +101,10 @@ describe('ASFF findings against the Security Hub service model', () => {
       expect(f.Region).toBe(REGION);
       expect(f.ProductArn).toContain(`:securityhub:${REGION}:`);
     }
-    const home = buildFindings({ evaluations: [evaluation({ region: 'global' })], scope: scope() }, { homeRegion: 'us-east-1' });
+    const home = buildFindings(
+      { evaluations: [evaluation({ region: 'global' })], scope: scope() },
+      { homeRegion: 'us-east-1' },
+    );
     expect(home.findings[0]!.Region).toBe('us-east-1');
     const none = buildFindings({ evaluations: [evaluation({ region: 'global' })], scope: scope({ regions: [] }) });
     expect(none.findings).toEqual([]);

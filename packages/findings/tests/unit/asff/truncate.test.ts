@@ -16,7 +16,10 @@ describe('truncateText', () => {
       const out = truncateText(text, max);
       expect(out.length).toBeLessThanOrEqual(max);
       expect(out.endsWith('…')).toBe(true);
-      const words = out.slice(0, -1).split(' ').filter((w) => w !== '');
+      const words = out
+        .slice(0, -1)
+        .split(' ')
+        .filter((w) => w !== '');
       for (const word of words) expect(text.split(' ')).toContain(word);
     }
   });
@@ -50,7 +53,10 @@ describe('findings under the limits', () => {
 
   it('a resource id too long for a product field is left out of ProductFields, not cut; the Id still names it', () => {
     const resourceId = `bucket-${'x'.repeat(5000)}`;
-    const [f] = buildFindings({ evaluations: [evaluation({ resourceId, resourceArn: null })], scope: scope() }).findings;
+    const [f] = buildFindings({
+      evaluations: [evaluation({ resourceId, resourceArn: null })],
+      scope: scope(),
+    }).findings;
     expect(f!.ProductFields!['rampart/ResourceId']).toBeUndefined();
     expect(f!.Resources![0]!.Id).toBe(`arn:aws:s3:::${resourceId}`);
     for (const v of Object.values(f!.ProductFields!)) expect(v.length).toBeLessThanOrEqual(LIMITS.productFieldValue);
@@ -58,10 +64,16 @@ describe('findings under the limits', () => {
 
   it('a finding that cannot fit 240 KB without cutting an id is reported, not dropped silently', () => {
     const resourceArn = `arn:aws:s3:::${'y'.repeat(300 * 1024)}`;
-    const built = buildFindings({ evaluations: [evaluation({ resourceArn }), evaluation({ resourceId: 'ok' })], scope: scope() });
+    const built = buildFindings({
+      evaluations: [evaluation({ resourceArn }), evaluation({ resourceId: 'ok' })],
+      scope: scope(),
+    });
     expect(built.findings).toHaveLength(1);
     expect(built.problems).toEqual([
-      expect.objectContaining({ code: 'FindingTooLarge', message: expect.stringContaining('above the 245760-byte limit') }),
+      expect.objectContaining({
+        code: 'FindingTooLarge',
+        message: expect.stringContaining('above the 245760-byte limit'),
+      }),
     ]);
   });
 

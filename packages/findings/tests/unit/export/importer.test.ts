@@ -15,7 +15,8 @@ import { fakeClock, sizedFinding } from '../../support/fixtures.js';
 
 const hub = mockClient(SecurityHubClient);
 const client = new SecurityHubClient({ region: 'eu-west-1' });
-const findings = (n: number) => Array.from({ length: n }, (_, i) => sizedFinding(`f-${String(i).padStart(4, '0')}`, 500));
+const findings = (n: number) =>
+  Array.from({ length: n }, (_, i) => sizedFinding(`f-${String(i).padStart(4, '0')}`, 500));
 const ok = (input: BatchImportFindingsCommandInput) => ({
   FailedCount: 0,
   SuccessCount: input.Findings!.length,
@@ -44,7 +45,9 @@ describe('importFindings', () => {
     const result = await importFindings(client, findings(250), options);
     expect(result.accepted.size).toBe(250);
     expect(result.failures).toEqual([]);
-    expect(hub.commandCalls(BatchImportFindingsCommand).map((c) => c.args[0].input.Findings!.length)).toEqual([100, 100, 50]);
+    expect(hub.commandCalls(BatchImportFindingsCommand).map((c) => c.args[0].input.Findings!.length)).toEqual([
+      100, 100, 50,
+    ]);
   });
 
   it('retries a throttled request (ThrottlingException) and loses nothing', async () => {
@@ -93,7 +96,9 @@ describe('importFindings', () => {
     });
     const { options } = setup();
     const result = await importFindings(client, findings(100), options);
-    expect(result.failures).toEqual([{ id: 'f-0002', code: 'InvalidInput', message: 'Finding does not adhere to ASFF' }]);
+    expect(result.failures).toEqual([
+      { id: 'f-0002', code: 'InvalidInput', message: 'Finding does not adhere to ASFF' },
+    ]);
     expect(result.accepted.size).toBe(99);
     const second = hub.commandCalls(BatchImportFindingsCommand)[1]!.args[0].input.Findings!.map((f) => f.Id);
     expect(second).toEqual(['f-0000', 'f-0001']);

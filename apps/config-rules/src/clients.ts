@@ -1,0 +1,98 @@
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+
+/** Static credentials (from the environment or an assumed role). */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+  expiration?: Date | undefined;
+}
+
+/** A middleware added to every client the factory builds (tests use it to adapt an emulator's responses). */
+export interface ClientMiddleware {
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK types middleware per client.
+  middleware: (next: any, context: any) => (args: any) => Promise<any>;
+  options: {
+    step: 'initialize' | 'serialize' | 'build' | 'finalizeRequest' | 'deserialize';
+    priority?: 'high' | 'normal' | 'low';
+    name: string;
+  };
+}
+
+export interface ClientOptions {
+  region: string;
+  endpointUrl?: string | undefined;
+  credentials?: Credentials | undefined;
+  middleware?: readonly ClientMiddleware[] | undefined;
+  maxAttempts?: number | undefined;
+  useFipsEndpoint?: boolean | undefined;
+  useDualstackEndpoint?: boolean | undefined;
+}
+
+interface Stackable {
+  // biome-ignore lint/suspicious/noExplicitAny: the middleware stack is typed per client.
+  middlewareStack: { add: (middleware: any, options: any) => void };
+}
+
+/** SDK client settings for these options; `credentials` left out means the SDK's default chain. */
+export function clientConfig(options: ClientOptions): Record<string, unknown> {
+  // Every setting the SDK would otherwise look up in ~/.aws/config is given, so a cold start reads no files.
+  const config: Record<string, unknown> = {
+    region: options.region,
+    maxAttempts: options.maxAttempts ?? 3,
+    retryMode: 'standard',
+    defaultsMode: 'standard',
+    useFipsEndpoint: options.useFipsEndpoint ?? false,
+    useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+    authSchemePreference: [],
+  };
+  if (options.endpointUrl !== undefined) config['endpoint'] = options.endpointUrl;
+  if (options.credentials !== undefined) config['credentials'] = options.credentials;
+  return config;
+}
+
+export function withMiddleware<C extends Stackable>(client: C, options: ClientOptions): C {
+  for (const m of options.middleware ?? []) client.middlewareStack.add(m.middleware, m.options);
+  return client;
+}
+
+export function configClient(options: ClientOptions): ConfigServiceClient {
+  return withMiddleware(new ConfigServiceClient(clientConfig(options)), options);
+}
+
+const assumed = new Map<string, Credentials>();
+
+/**
+ * Credentials of `roleArn` through STS AssumeRole, cached across warm invocations until five minutes
+ * before they expire. The STS client loads only when a rule needs it.
+ */
+export async function assumeRole(options: ClientOptions, roleArn: string, sessionName: string): Promise<Credentials> {
+  const cached = assumed.get(roleArn);
+  if (cached?.expiration !== undefined && cached.expiration.getTime() - Date.now() > 5 * 60_000) return cached;
+  const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+  const sts = withMiddleware(new STSClient(clientConfig(options)), options);
+  try {
+    const out = await sts.send(
+      new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: 900 }),
+    );
+    const c = out.Credentials;
+    if (c?.AccessKeyId === undefined || c.SecretAccessKey === undefined) {
+      throw new Error(`sts:AssumeRole returned no credentials for ${roleArn}`);
+    }
+    const credentials: Credentials = {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      expiration: c.Expiration,
+    };
+    assumed.set(roleArn, credentials);
+    return credentials;
+  } finally {
+    sts.destroy();
+  }
+}
+
+/** Forgets cached role credentials (tests). */
+export function clearAssumedRoles(): void {
+  assumed.clear();
+}

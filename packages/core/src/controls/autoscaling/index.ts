@@ -1,0 +1,3 @@
+import { autoscalingLaunchConfigPublicIpDisabled } from './autoscaling-launch-config-public-ip-disabled.js';
+
+export const AUTOSCALING_CONTROLS = [autoscalingLaunchConfigPublicIpDisabled];

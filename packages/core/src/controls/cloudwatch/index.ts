@@ -1,0 +1,3 @@
+import { cloudwatchAlarmActionCheck } from './cloudwatch-alarm-action-check.js';
+
+export const CLOUDWATCH_CONTROLS = [cloudwatchAlarmActionCheck];

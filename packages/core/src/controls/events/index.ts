@@ -1,0 +1,3 @@
+import { securityFindingsAlertingEnabled } from './security-findings-alerting-enabled.js';
+
+export const EVENTS_CONTROLS = [securityFindingsAlertingEnabled];
