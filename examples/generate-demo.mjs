@@ -2,9 +2,14 @@
 // Writes examples/demo-account.jsonl: a version-1 Rampart snapshot of "Acme Payments", a small,
 // fictional AWS account (111122223333, eu-west-1) used by `rampart demo`.
 //
-// The account is mostly well run, with the gaps a real one tends to have: a bastion with SSH open
-// to the world, a forgotten Windows box, an unencrypted legacy bucket and database, an old access
-// key, a weak password policy, one incident-response playbook not deployed, ...
+// The account is mostly well run, with the gaps a real one tends to have: a dual-homed bastion with
+// SSH open to the world, a forgotten Windows box behind a Classic Load Balancer with plain HTTP, an
+// unencrypted legacy bucket, database and snapshot, an old access key, a weak password policy, an
+// internal back-office ALB nobody hardened, an API stage without WAF, a public Lambda function URL,
+// a privileged ECS sidecar, a lazy kms:* grant, a pending-reboot kernel patch, untriaged GuardDuty
+// findings, no Shield Advanced, one incident-response playbook not deployed, a build project with
+// an access key pasted into it, a research notebook on the internet, a public DMS instance left from
+// the 2023 migration, an ad-hoc EMR cluster on a public IP, databases that accept plaintext, ...
 //
 // Configuration items keep the field names and structures AWS Config records. Most are in the
 // invoking-event shape; some are in the Config API shape (GetResourceConfigHistory: `configuration`
@@ -229,6 +234,7 @@ function kmsKey(
     rotation,
     created,
     tags = {},
+    policy,
   },
 ) {
   const signing = usage === 'SIGN_VERIFY';
@@ -263,9 +269,63 @@ function kmsKey(
       multiRegionConfiguration: null,
       pendingDeletionWindowInDays: state === 'PendingDeletion' ? 30 : null,
     },
-    supplementary: rotation === undefined ? {} : { KeyRotationStatus: rotation },
+    supplementary: {
+      ...(rotation === undefined ? {} : { KeyRotationStatus: rotation }),
+      // Not recorded by AWS Config: Rampart's collector adds kms:GetKeyPolicy's document.
+      ...(policy ? { Policy: JSON.stringify(policy, null, 2) } : {}),
+    },
   });
 }
+
+// Key policies (kms:GetKeyPolicy). Keys are administered by the platform pipeline's role.
+const KEY_ADMIN = `arn:aws:iam::${ACCOUNT}:role/acme-platform-provisioner`;
+const keyPolicy = (...statements) => ({
+  Version: '2012-10-17',
+  Id: 'key-policy-1',
+  Statement: [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+    {
+      Sid: 'Allow access for Key Administrators',
+      Effect: 'Allow',
+      Principal: { AWS: KEY_ADMIN },
+      Action: [
+        'kms:Create*',
+        'kms:Describe*',
+        'kms:Enable*',
+        'kms:List*',
+        'kms:Put*',
+        'kms:Update*',
+        'kms:Revoke*',
+        'kms:Disable*',
+        'kms:Get*',
+        'kms:Delete*',
+        'kms:TagResource',
+        'kms:UntagResource',
+        'kms:ScheduleKeyDeletion',
+        'kms:CancelKeyDeletion',
+      ],
+      Resource: '*',
+    },
+    ...statements,
+  ],
+});
+const keyUsers = (
+  sid,
+  roles,
+  actions = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+) => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Principal: { AWS: roles.map((r) => `arn:aws:iam::${ACCOUNT}:role/${r}`) },
+  Action: actions,
+  Resource: '*',
+});
 
 add(
   kmsKey(KEY.data, {
@@ -274,6 +334,7 @@ add(
     rotation: true,
     created: '2024-03-11T09:02:17.331Z',
     tags: { team: 'platform' },
+    policy: keyPolicy(keyUsers('Allow use of the key', ['acme-payments-api', 'acme-ec2-app', 'acme-data-pipeline'])),
   }),
 );
 add(
@@ -283,6 +344,36 @@ add(
     rotation: true,
     created: '2024-03-11T09:04:52.118Z',
     tags: { team: 'security' },
+    policy: keyPolicy(
+      {
+        Sid: 'Allow CloudTrail to encrypt logs',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:GenerateDataKey*',
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/acme-management-trail` },
+          StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` },
+        },
+      },
+      {
+        Sid: 'Allow CloudWatch Logs',
+        Effect: 'Allow',
+        Principal: { Service: `logs.${REGION}.amazonaws.com` },
+        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        Resource: '*',
+        Condition: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*` },
+        },
+      },
+      {
+        Sid: 'Allow EventBridge to publish to the encrypted alerts topic',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+      },
+    ),
   }),
 );
 add(
@@ -293,6 +384,22 @@ add(
       rotation: false,
       created: '2024-05-20T14:31:09.904Z',
       tags: { team: 'platform' },
+      policy: keyPolicy({
+        Sid: 'Allow access through RDS for all principals in the account that are authorized to use RDS',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:CreateGrant',
+          'kms:ListGrants',
+          'kms:DescribeKey',
+        ],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT, 'kms:ViaService': `rds.${REGION}.amazonaws.com` } },
+      }),
     }),
   ),
 );
@@ -305,6 +412,14 @@ add(
       deletionDate: '2026-12-17T10:14:00.000Z',
       rotation: false,
       created: '2023-02-06T11:47:35.220Z',
+      policy: keyPolicy({
+        Sid: 'AllowMigrationVendorRoles',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant'],
+        Resource: '*',
+        Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/acme-migration-*' } },
+      }),
     }),
   ),
 );
@@ -314,6 +429,27 @@ add(
     manager: 'AWS',
     rotation: true,
     created: '2024-03-12T16:20:41.007Z',
+    policy: {
+      Version: '2012-10-17',
+      Id: 'auto-s3-2',
+      Statement: [
+        {
+          Sid: 'Allow access through S3 for all principals in the account that are authorized to use S3',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          Resource: '*',
+          Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT, 'kms:ViaService': `s3.${REGION}.amazonaws.com` } },
+        },
+        {
+          Sid: 'Allow direct access to key metadata to the account',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+          Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'],
+          Resource: '*',
+        },
+      ],
+    },
   }),
 );
 add(
@@ -325,6 +461,13 @@ add(
     rotation: false,
     created: '2025-01-15T08:12:54.660Z',
     tags: { team: 'payments' },
+    policy: keyPolicy({
+      Sid: 'AllowPaymentsApiSigning',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/acme-payments-api` },
+      Action: 'kms:*',
+      Resource: '*',
+    }),
   }),
 );
 
@@ -341,6 +484,16 @@ const SUBNET = {
   fwB: ec2Id('subnet', 'prod-firewall-b'),
   defA: ec2Id('subnet', 'default-a'),
 };
+/** Where each subnet is: VPC, availability zone suffix, CIDR. */
+const SUBNET_INFO = {
+  privA: { vpc: 'prod', az: 'a', cidr: '10.40.1.0/24', name: 'acme-prod-private-a' },
+  privB: { vpc: 'prod', az: 'b', cidr: '10.40.2.0/24', name: 'acme-prod-private-b' },
+  pubA: { vpc: 'prod', az: 'a', cidr: '10.40.101.0/24', name: 'acme-prod-public-a' },
+  pubB: { vpc: 'prod', az: 'b', cidr: '10.40.102.0/24', name: 'acme-prod-public-b' },
+  fwA: { vpc: 'prod', az: 'a', cidr: '10.40.201.0/28', name: 'acme-prod-firewall-a' },
+  fwB: { vpc: 'prod', az: 'b', cidr: '10.40.202.0/28', name: 'acme-prod-firewall-b' },
+  defA: { vpc: 'default', az: 'a', cidr: '172.31.0.0/20', name: null },
+};
 
 const SG = {
   prodDefault: ec2Id('sg', 'prod-default'),
@@ -354,6 +507,23 @@ const SG = {
   endpoints: ec2Id('sg', 'acme-vpc-endpoints'),
   reporting: ec2Id('sg', 'acme-reporting-db'),
   monitoring: ec2Id('sg', 'acme-monitoring'),
+  portalElb: ec2Id('sg', 'acme-legacy-portal-elb'),
+  backofficeAlb: ec2Id('sg', 'acme-backoffice-alb'),
+};
+const SG_NAME = {
+  prodDefault: 'default',
+  defDefault: 'default',
+  alb: 'acme-web-alb',
+  app: 'acme-app',
+  db: 'acme-db',
+  bastion: 'acme-bastion',
+  windows: 'acme-legacy-windows',
+  isolation: 'rampart-ir-isolation',
+  endpoints: 'acme-vpc-endpoints',
+  reporting: 'acme-reporting-db',
+  monitoring: 'acme-monitoring',
+  portalElb: 'acme-legacy-portal-elb',
+  backofficeAlb: 'acme-backoffice-alb',
 };
 
 function vpc(id, { name, cidr, isDefault, contains }) {
@@ -392,7 +562,7 @@ add(
     contains: [
       ['AWS::EC2::NetworkAcl', ec2Id('acl', 'prod'), 'Contains NetworkAcl'],
       ...Object.entries(SG)
-        .filter(([k]) => !['defDefault', 'windows'].includes(k))
+        .filter(([k]) => !['defDefault', 'windows', 'portalElb'].includes(k))
         .map(([, sg]) => ['AWS::EC2::SecurityGroup', sg, 'Contains SecurityGroup']),
       ...['privA', 'privB', 'pubA', 'pubB', 'fwA', 'fwB'].map((s) => [
         'AWS::EC2::Subnet',
@@ -411,6 +581,7 @@ add(
       ['AWS::EC2::NetworkAcl', ec2Id('acl', 'default'), 'Contains NetworkAcl'],
       ['AWS::EC2::SecurityGroup', SG.defDefault, 'Contains SecurityGroup'],
       ['AWS::EC2::SecurityGroup', SG.windows, 'Contains SecurityGroup'],
+      ['AWS::EC2::SecurityGroup', SG.portalElb, 'Contains SecurityGroup'],
       ['AWS::EC2::Subnet', SUBNET.defA, 'Contains Subnet'],
     ],
   }),
@@ -609,6 +780,25 @@ add(
   }),
 );
 
+add(
+  securityGroup(SG.portalElb, {
+    name: 'acme-legacy-portal-elb',
+    description: 'Partner portal classic load balancer (HTTP and HTTPS from anywhere)',
+    vpcId: VPC.default,
+    ingress: [rule({ from: 80, cidrs: ['0.0.0.0/0'] }), rule({ from: 443, cidrs: ['0.0.0.0/0'] })],
+    tags: { owner: 'finance-it' },
+  }),
+);
+add(
+  securityGroup(SG.backofficeAlb, {
+    name: 'acme-backoffice-alb',
+    description: 'Internal back-office load balancer (HTTP from the VPC; staff come in through Client VPN)',
+    vpcId: VPC.prod,
+    ingress: [rule({ from: 80, cidrs: ['10.40.0.0/16'] })],
+    tags: { team: 'payments' },
+  }),
+);
+
 // ---------------------------------------------------------------------------------------------
 // EC2 instances and EBS volumes
 
@@ -658,6 +848,8 @@ const INSTANCES = [
     tokens: 'required',
     type: 't3.micro',
     launched: '2026-02-02T09:15:40.000Z',
+    // Dual-homed: a second interface straight into the private subnet, added "temporarily" for a migration.
+    extraEni: { name: 'acme-bastion-mgmt', subnet: 'privA', ip: '10.40.1.10', attached: '2026-05-12T13:40:02.000Z' },
   },
   {
     name: 'acme-legacy-win',
@@ -714,6 +906,9 @@ for (const spec of INSTANCES) {
     tags,
     relationships: [
       ['AWS::EC2::NetworkInterface', eni, 'Contains NetworkInterface'],
+      ...(spec.extraEni
+        ? [['AWS::EC2::NetworkInterface', ec2Id('eni', spec.extraEni.name), 'Contains NetworkInterface']]
+        : []),
       ...spec.sgs.map((s) => ['AWS::EC2::SecurityGroup', SG[s], 'Is associated with SecurityGroup']),
       ['AWS::EC2::Subnet', subnetId, 'Is contained in Subnet'],
       ...volumes.map((v) => ['AWS::EC2::Volume', v, 'Is attached to Volume']),
@@ -781,6 +976,7 @@ for (const spec of INSTANCES) {
           vpcId,
           interfaceType: 'interface',
         },
+        ...(spec.extraEni ? [extraInterface(spec, groups, vpcId)] : []),
       ],
       outpostArn: null,
       rootDeviceName: spec.windows ? '/dev/sda1' : '/dev/xvda',
@@ -822,10 +1018,47 @@ for (const spec of INSTANCES) {
   });
   add(spec.shape === 'select' ? select(item) : item);
 
+  // Network interfaces of the instance (AWS Config records them as resources of their own).
+  add(
+    networkInterface(eni, {
+      subnet: spec.subnet,
+      ip: spec.ip,
+      sgs: spec.sgs,
+      publicIp: spec.publicIp,
+      instance: { id, at: spec.launched, index: 0, attachmentId: ec2Id('eni-attach', spec.name) },
+      mac: `06:${hex(`mac:${spec.name}`, 10).match(/../g).join(':')}`,
+      created: spec.launched,
+    }),
+  );
+  if (spec.extraEni) {
+    add(
+      networkInterface(ec2Id('eni', spec.extraEni.name), {
+        subnet: spec.extraEni.subnet,
+        ip: spec.extraEni.ip,
+        sgs: spec.sgs,
+        description: 'bastion management interface',
+        instance: {
+          id,
+          at: spec.extraEni.attached,
+          index: 1,
+          attachmentId: ec2Id('eni-attach', spec.extraEni.name),
+          deleteOnTermination: false,
+        },
+        mac: `06:${hex(`mac:${spec.extraEni.name}`, 10).match(/../g).join(':')}`,
+        created: spec.extraEni.attached,
+        tags: { Name: spec.extraEni.name },
+      }),
+    );
+  }
+
   // Root (and data) volumes.
   volumes.forEach((volId, i) => {
     const encrypted = !(i === 0 && spec.rootUnencrypted);
-    const volTags = { Name: `${spec.name}-${i === 0 ? 'root' : 'data'}` };
+    const volTags = {
+      Name: `${spec.name}-${i === 0 ? 'root' : 'data'}`,
+      // The platform team's launch templates tag volumes; the hand-built instances never got it.
+      ...(spec.name === 'acme-bastion' || spec.windows ? {} : { 'data-classification': 'confidential' }),
+    };
     const volume = ebsVolume(volId, {
       az,
       created: spec.launched,
@@ -839,6 +1072,123 @@ for (const spec of INSTANCES) {
       },
     });
     add(spec.name === 'acme-web-2' || (spec.data && i === 1) ? api(volume) : volume);
+  });
+}
+
+/** The second entry of an instance's `networkInterfaces` (a dual-homed instance). */
+function extraInterface(spec, groups, vpcId) {
+  const extra = spec.extraEni;
+  const subnetId = SUBNET[extra.subnet];
+  const privateDns = `ip-${extra.ip.replace(/\./g, '-')}.${REGION}.compute.internal`;
+  return {
+    association: null,
+    attachment: {
+      attachTime: extra.attached,
+      attachmentId: ec2Id('eni-attach', extra.name),
+      deleteOnTermination: false,
+      deviceIndex: 1,
+      status: 'attached',
+      networkCardIndex: 0,
+    },
+    description: 'bastion management interface',
+    groups,
+    ipv6Addresses: [],
+    macAddress: `06:${hex(`mac:${extra.name}`, 10).match(/../g).join(':')}`,
+    networkInterfaceId: ec2Id('eni', extra.name),
+    ownerId: ACCOUNT,
+    privateDnsName: privateDns,
+    privateIpAddress: extra.ip,
+    privateIpAddresses: [{ association: null, primary: true, privateDnsName: privateDns, privateIpAddress: extra.ip }],
+    sourceDestCheck: true,
+    status: 'in-use',
+    subnetId,
+    vpcId,
+    interfaceType: 'interface',
+  };
+}
+
+/** An `AWS::EC2::NetworkInterface` item. `sgs` are keys of SG; `instance` when attached to an EC2 instance. */
+function networkInterface(
+  id,
+  {
+    subnet,
+    ip,
+    sgs = [],
+    publicIp,
+    ipOwner = 'amazon',
+    instance,
+    description = '',
+    interfaceType = 'interface',
+    requesterId = null,
+    mac,
+    created,
+    tags = {},
+  },
+) {
+  const info = SUBNET_INFO[subnet];
+  const vpcId = VPC[info.vpc];
+  const az = `${REGION}${info.az}`;
+  const privateDns = `ip-${ip.replace(/\./g, '-')}.${REGION}.compute.internal`;
+  const association = publicIp
+    ? {
+        ipOwnerId: ipOwner,
+        publicDnsName: `ec2-${publicIp.replace(/\./g, '-')}.${REGION}.compute.amazonaws.com`,
+        publicIp,
+        carrierIp: null,
+        customerOwnedIp: null,
+        allocationId: null,
+        associationId: null,
+      }
+    : null;
+  return ci({
+    type: 'AWS::EC2::NetworkInterface',
+    id,
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/${id}`,
+    az,
+    created,
+    tags,
+    relationships: [
+      ...(instance ? [['AWS::EC2::Instance', instance.id, 'Is attached to Instance']] : []),
+      ...sgs.map((k) => ['AWS::EC2::SecurityGroup', SG[k], 'Is associated with SecurityGroup']),
+      ['AWS::EC2::Subnet', SUBNET[subnet], 'Is contained in Subnet'],
+      ['AWS::EC2::VPC', vpcId, 'Is contained in Vpc'],
+    ],
+    configuration: {
+      association,
+      attachment: instance
+        ? {
+            attachTime: instance.at,
+            attachmentId: instance.attachmentId,
+            deleteOnTermination: instance.deleteOnTermination ?? true,
+            deviceIndex: instance.index,
+            instanceId: instance.id,
+            instanceOwnerId: ACCOUNT,
+            status: 'attached',
+            networkCardIndex: 0,
+          }
+        : requesterId
+          ? { attachmentId: ec2Id('ela-attach', id), deviceIndex: 1, instanceOwnerId: requesterId, status: 'attached' }
+          : null,
+      availabilityZone: az,
+      description,
+      groups: sgs.map((k) => ({ groupName: SG_NAME[k], groupId: SG[k] })),
+      interfaceType,
+      ipv6Addresses: [],
+      macAddress: mac ?? `06:${hex(`mac:${id}`, 10).match(/../g).join(':')}`,
+      networkInterfaceId: id,
+      outpostArn: null,
+      ownerId: ACCOUNT,
+      privateDnsName: privateDns,
+      privateIpAddress: ip,
+      privateIpAddresses: [{ association, primary: true, privateDnsName: privateDns, privateIpAddress: ip }],
+      requesterId,
+      requesterManaged: requesterId !== null,
+      sourceDestCheck: interfaceType !== 'nat_gateway',
+      status: 'in-use',
+      subnetId: SUBNET[subnet],
+      tagSet: tagList(tags),
+      vpcId,
+    },
   });
 }
 
@@ -1151,7 +1501,13 @@ add(
       {
         Sid: 'ManageWorkloadRoles',
         Effect: 'Allow',
-        Action: ['iam:GetRole', 'iam:PassRole', 'iam:DeleteRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'],
+        Action: [
+          'iam:GetRole',
+          'iam:PassRole',
+          'iam:DeleteRole',
+          'iam:ListRolePolicies',
+          'iam:ListAttachedRolePolicies',
+        ],
         Resource: iamArn('role', '*', '/workloads/'),
       },
     ),
@@ -1546,7 +1902,9 @@ add(
       { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
       {
         StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme-payments/platform-infra:ref:refs/heads/main' },
+        StringLike: {
+          'token.actions.githubusercontent.com:sub': 'repo:acme-payments/platform-infra:ref:refs/heads/main',
+        },
       },
     ),
     policies: attached('acme-iam-provisioning'),
@@ -1668,7 +2026,7 @@ add(
 add(
   bucket(LOG_BUCKET, {
     created: '2024-03-11T09:08:47.000Z',
-    tags: { team: 'security' },
+    tags: { team: 'security', 'data-classification': 'internal' },
     encryption: sse('AES256'),
     pab: PAB_ON,
     policy: doc(
@@ -1679,6 +2037,13 @@ add(
         Action: 's3:PutObject',
         Resource: `arn:aws:s3:::${LOG_BUCKET}/*`,
         Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+      },
+      {
+        Sid: 'ElbAccessLogs',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::156460612806:root' },
+        Action: 's3:PutObject',
+        Resource: `arn:aws:s3:::${LOG_BUCKET}/elb/AWSLogs/${ACCOUNT}/*`,
       },
       denyInsecure(LOG_BUCKET),
     ),
@@ -1728,7 +2093,7 @@ add(
   api(
     bucket(TF_STATE, {
       created: '2024-03-11T08:30:55.000Z',
-      tags: { team: 'platform' },
+      tags: { team: 'platform', 'data-classification': 'confidential' },
       encryption: sse('aws:kms', arnKey(KEY.data)),
       pab: PAB_ON,
       policy: doc(denyInsecure(TF_STATE)),
@@ -1747,7 +2112,7 @@ const TRAIL_BUCKET = `acme-cloudtrail-${ACCOUNT}`;
 add(
   bucket(TRAIL_BUCKET, {
     created: '2024-03-11T09:05:31.000Z',
-    tags: { team: 'security', 'rampart:component': 'baseline' },
+    tags: { team: 'security', 'rampart:component': 'baseline', 'data-classification': 'internal' },
     encryption: sse('aws:kms', arnKey(KEY.logs)),
     pab: PAB_ON,
     policy: doc(
@@ -1800,7 +2165,7 @@ const CONFIG_BUCKET = `acme-config-history-${ACCOUNT}`;
 add(
   bucket(CONFIG_BUCKET, {
     created: '2024-03-11T09:06:12.000Z',
-    tags: { team: 'security', 'rampart:component': 'baseline' },
+    tags: { team: 'security', 'rampart:component': 'baseline', 'data-classification': 'internal' },
     encryption: sse('AES256'),
     pab: PAB_ON,
     policy: doc(
@@ -2021,7 +2386,7 @@ add(
       subnetGroup: 'acme-reporting-db-subnets',
       multiAZ: false,
       created: '2025-03-04T10:21:50.118Z',
-      tags: { team: 'data', env: 'prod' },
+      tags: { team: 'data', env: 'prod', 'data-classification': 'sensitive' },
       dbName: 'reporting',
       user: 'reporting_admin',
       port: 3306,
@@ -2054,6 +2419,34 @@ add(
     paramGroup: 'default.mysql8.0',
     optionGroup: 'default:mysql-8-0',
     logs: ['error'],
+  }),
+);
+
+// The back-office tool's database: created by hand in 2025 with a copied PostgreSQL 14 parameter
+// group that never turned rds.force_ssl on.
+add(
+  dbInstance('acme-backoffice-db', {
+    engine: 'postgres',
+    version: '14.13',
+    cls: 'db.t4g.small',
+    storage: 20,
+    encrypted: true,
+    publicAccess: false,
+    sg: 'db',
+    subnets: [
+      ['privA', 'a'],
+      ['privB', 'b'],
+    ],
+    subnetGroup: 'acme-backoffice-db-subnets',
+    multiAZ: false,
+    created: '2025-04-14T15:22:08.517Z',
+    tags: { team: 'ops', env: 'prod', 'data-classification': 'confidential' },
+    dbName: 'backoffice',
+    user: 'backoffice_admin',
+    port: 5432,
+    paramGroup: 'acme-backoffice-postgres14',
+    optionGroup: 'default:postgres-14',
+    logs: [],
   }),
 );
 
@@ -2675,6 +3068,2850 @@ add(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Subnets, route tables, network ACLs
+
+function subnet(key, { mapPublicIp, available }) {
+  const info = SUBNET_INFO[key];
+  const id = SUBNET[key];
+  const tags = info.name ? { Name: info.name } : {};
+  const isDefault = info.vpc === 'default';
+  return ci({
+    type: 'AWS::EC2::Subnet',
+    id,
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${id}`,
+    az: `${REGION}${info.az}`,
+    tags,
+    relationships: [['AWS::EC2::VPC', VPC[info.vpc], 'Is contained in Vpc']],
+    configuration: {
+      availabilityZone: `${REGION}${info.az}`,
+      availabilityZoneId: `euw1-az${{ a: 3, b: 1 }[info.az]}`,
+      availableIpAddressCount: available,
+      cidrBlock: info.cidr,
+      defaultForAz: isDefault,
+      mapPublicIpOnLaunch: mapPublicIp,
+      mapCustomerOwnedIpOnLaunch: false,
+      state: 'available',
+      subnetId: id,
+      vpcId: VPC[info.vpc],
+      ownerId: ACCOUNT,
+      assignIpv6AddressOnCreation: false,
+      ipv6CidrBlockAssociationSet: [],
+      tags: tagList(tags),
+      subnetArn: `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${id}`,
+      enableDns64: false,
+      ipv6Native: false,
+      privateDnsNameOptionsOnLaunch: {
+        hostnameType: 'ip-name',
+        enableResourceNameDnsARecord: false,
+        enableResourceNameDnsAAAARecord: false,
+      },
+    },
+  });
+}
+
+// The public subnets were created before the platform team moved public endpoints behind load
+// balancers: they still hand out public IPs (the bastion got its address that way).
+add(subnet('privA', { mapPublicIp: false, available: 219 }));
+add(subnet('privB', { mapPublicIp: false, available: 226 }));
+add(subnet('pubA', { mapPublicIp: true, available: 245 }));
+add(select(subnet('pubB', { mapPublicIp: true, available: 247 })));
+add(subnet('fwA', { mapPublicIp: false, available: 10 }));
+add(subnet('fwB', { mapPublicIp: false, available: 10 }));
+add(api(subnet('defA', { mapPublicIp: true, available: 4085 })));
+
+const IGW = { prod: ec2Id('igw', 'acme-prod'), default: ec2Id('igw', 'default') };
+const NAT_GW = `nat-0${hex('nat:acme-prod-a', 16)}`;
+const FW_ENDPOINT = { a: `vpce-0${hex('vpce:fw-a', 16)}`, b: `vpce-0${hex('vpce:fw-b', 16)}` };
+const S3_GATEWAY_ENDPOINT = `vpce-0${hex('vpce:s3-gateway', 16)}`;
+
+const route = (destination, target, origin = 'CreateRoute') => ({
+  destinationCidrBlock: destination,
+  ...(target.startsWith('nat-') ? { natGatewayId: target } : { gatewayId: target }),
+  origin,
+  state: 'active',
+});
+
+function routeTable(seed, { name, vpc, subnets = [], main = false, edge, routes }) {
+  const id = ec2Id('rtb', seed);
+  const tags = name ? { Name: name } : {};
+  const vpcId = VPC[vpc];
+  return ci({
+    type: 'AWS::EC2::RouteTable',
+    id,
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:route-table/${id}`,
+    tags,
+    relationships: [
+      ...subnets.map((s) => ['AWS::EC2::Subnet', SUBNET[s], 'Contains Subnet']),
+      ['AWS::EC2::VPC', vpcId, 'Is contained in Vpc'],
+    ],
+    configuration: {
+      associations: [
+        ...(main
+          ? [
+              {
+                main: true,
+                routeTableAssociationId: ec2Id('rtbassoc', `${seed}:main`),
+                routeTableId: id,
+                associationState: { state: 'associated' },
+              },
+            ]
+          : []),
+        ...(edge
+          ? [
+              {
+                main: false,
+                routeTableAssociationId: ec2Id('rtbassoc', `${seed}:edge`),
+                routeTableId: id,
+                gatewayId: edge,
+                associationState: { state: 'associated' },
+              },
+            ]
+          : []),
+        ...subnets.map((s) => ({
+          main: false,
+          routeTableAssociationId: ec2Id('rtbassoc', `${seed}:${s}`),
+          routeTableId: id,
+          subnetId: SUBNET[s],
+          associationState: { state: 'associated' },
+        })),
+      ],
+      propagatingVgws: [],
+      routeTableId: id,
+      routes: [
+        {
+          destinationCidrBlock: vpc === 'prod' ? '10.40.0.0/16' : '172.31.0.0/16',
+          gatewayId: 'local',
+          origin: 'CreateRouteTable',
+          state: 'active',
+        },
+        ...routes,
+      ],
+      tags: tagList(tags),
+      vpcId,
+      ownerId: ACCOUNT,
+    },
+  });
+}
+
+const s3Route = {
+  destinationPrefixListId: 'pl-6da54004',
+  gatewayId: S3_GATEWAY_ENDPOINT,
+  origin: 'CreateRoute',
+  state: 'active',
+};
+add(routeTable('prod-main', { name: 'acme-prod-main', vpc: 'prod', main: true, routes: [] }));
+add(
+  routeTable('prod-private', {
+    name: 'acme-prod-private',
+    vpc: 'prod',
+    subnets: ['privA', 'privB'],
+    routes: [route('0.0.0.0/0', NAT_GW), s3Route],
+  }),
+);
+// Egress inspection: public subnets send to the firewall endpoints, the firewall subnets to the internet gateway.
+add(
+  routeTable('prod-public-a', {
+    name: 'acme-prod-public-a',
+    vpc: 'prod',
+    subnets: ['pubA'],
+    routes: [route('0.0.0.0/0', FW_ENDPOINT.a)],
+  }),
+);
+add(
+  select(
+    routeTable('prod-public-b', {
+      name: 'acme-prod-public-b',
+      vpc: 'prod',
+      subnets: ['pubB'],
+      routes: [route('0.0.0.0/0', FW_ENDPOINT.b)],
+    }),
+  ),
+);
+add(
+  routeTable('prod-firewall', {
+    name: 'acme-prod-firewall',
+    vpc: 'prod',
+    subnets: ['fwA', 'fwB'],
+    routes: [route('0.0.0.0/0', IGW.prod)],
+  }),
+);
+add(
+  routeTable('prod-igw-edge', {
+    name: 'acme-prod-igw-ingress',
+    vpc: 'prod',
+    edge: IGW.prod,
+    routes: [route('10.40.101.0/24', FW_ENDPOINT.a), route('10.40.102.0/24', FW_ENDPOINT.b)],
+  }),
+);
+add(
+  api(
+    routeTable('default-main', {
+      vpc: 'default',
+      main: true,
+      subnets: [],
+      routes: [route('0.0.0.0/0', IGW.default)],
+    }),
+  ),
+);
+
+const aclEntry = (ruleNumber, egress, cidrBlock, ruleAction, protocol = '-1', ports) => ({
+  cidrBlock,
+  egress,
+  protocol,
+  ruleAction,
+  ruleNumber,
+  ...(ports ? { portRange: { from: ports[0], to: ports[1] } } : {}),
+});
+const ACL_DEFAULT_ENTRIES = [
+  aclEntry(100, false, '0.0.0.0/0', 'allow'),
+  aclEntry(32767, false, '0.0.0.0/0', 'deny'),
+  aclEntry(100, true, '0.0.0.0/0', 'allow'),
+  aclEntry(32767, true, '0.0.0.0/0', 'deny'),
+];
+
+function networkAcl(id, { name, vpc, isDefault, subnets, entries, created }) {
+  const tags = name ? { Name: name } : {};
+  return ci({
+    type: 'AWS::EC2::NetworkAcl',
+    id,
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-acl/${id}`,
+    created,
+    tags,
+    relationships: [
+      ...subnets.map((s) => ['AWS::EC2::Subnet', SUBNET[s], 'Is attached to Subnet']),
+      ['AWS::EC2::VPC', VPC[vpc], 'Is contained in Vpc'],
+    ],
+    configuration: {
+      associations: subnets.map((s) => ({
+        networkAclAssociationId: ec2Id('aclassoc', `${id}:${s}`),
+        networkAclId: id,
+        subnetId: SUBNET[s],
+      })),
+      entries,
+      isDefault,
+      networkAclId: id,
+      tags: tagList(tags),
+      vpcId: VPC[vpc],
+      ownerId: ACCOUNT,
+    },
+  });
+}
+
+const ACL = {
+  prod: ec2Id('acl', 'prod'),
+  default: ec2Id('acl', 'default'),
+  public: ec2Id('acl', 'prod-public'),
+  vpn: ec2Id('acl', 'partner-vpn-2024'),
+};
+add(
+  networkAcl(ACL.prod, {
+    name: 'acme-prod-default',
+    vpc: 'prod',
+    isDefault: true,
+    subnets: ['privA', 'privB', 'fwA', 'fwB'],
+    entries: ACL_DEFAULT_ENTRIES,
+  }),
+);
+add(
+  networkAcl(ACL.public, {
+    name: 'acme-prod-public',
+    vpc: 'prod',
+    isDefault: false,
+    subnets: ['pubA', 'pubB'],
+    created: '2024-03-12T10:01:12.000Z',
+    entries: [
+      aclEntry(100, false, '0.0.0.0/0', 'allow', '6', [443, 443]),
+      aclEntry(110, false, '0.0.0.0/0', 'allow', '6', [80, 80]),
+      aclEntry(120, false, '0.0.0.0/0', 'allow', '6', [22, 22]),
+      aclEntry(130, false, '0.0.0.0/0', 'allow', '6', [1024, 65535]),
+      aclEntry(140, false, '10.40.0.0/16', 'allow'),
+      aclEntry(32767, false, '0.0.0.0/0', 'deny'),
+      aclEntry(100, true, '0.0.0.0/0', 'allow'),
+      aclEntry(32767, true, '0.0.0.0/0', 'deny'),
+    ],
+  }),
+);
+// Left over from the 2024 partner VPN proof of concept: associated with nothing.
+add(
+  networkAcl(ACL.vpn, {
+    name: 'partner-vpn-poc-2024',
+    vpc: 'prod',
+    isDefault: false,
+    subnets: [],
+    created: '2024-09-03T14:22:51.000Z',
+    entries: [
+      aclEntry(100, false, '192.0.2.0/24', 'allow'),
+      aclEntry(32767, false, '0.0.0.0/0', 'deny'),
+      aclEntry(100, true, '192.0.2.0/24', 'allow'),
+      aclEntry(32767, true, '0.0.0.0/0', 'deny'),
+    ],
+  }),
+);
+add(api(networkAcl(ACL.default, { vpc: 'default', isDefault: true, subnets: ['defA'], entries: ACL_DEFAULT_ENTRIES })));
+
+// The NAT gateway's Elastic IP.
+const NAT_EIP = { allocation: `eipalloc-0${hex('eip:nat-a', 16)}`, ip: '52.212.47.118', eni: ec2Id('eni', 'nat-a') };
+add(
+  ci({
+    type: 'AWS::EC2::EIP',
+    id: NAT_EIP.allocation,
+    tags: { Name: 'acme-prod-nat-a' },
+    relationships: [['AWS::EC2::NetworkInterface', NAT_EIP.eni, 'Is attached to NetworkInterface']],
+    configuration: {
+      allocationId: NAT_EIP.allocation,
+      associationId: `eipassoc-0${hex('eipassoc:nat-a', 16)}`,
+      domain: 'vpc',
+      networkInterfaceId: NAT_EIP.eni,
+      networkInterfaceOwnerId: ACCOUNT,
+      privateIpAddress: '10.40.101.5',
+      publicIp: NAT_EIP.ip,
+      publicIpv4Pool: 'amazon',
+      networkBorderGroup: REGION,
+      tags: tagList({ Name: 'acme-prod-nat-a' }),
+    },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Certificates (ACM)
+
+const acmArn = (domain) => `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/${uuid(`acm:${domain}`)}`;
+const LB_ARN = (kind, name) =>
+  `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/${kind}/${name}/${hex(`lb:${name}`, 16)}`;
+const ALB = { web: LB_ARN('app', 'acme-payments-alb'), backoffice: LB_ARN('app', 'acme-backoffice') };
+const REST_API = {
+  partner: derive('restapi:partner', 10, 'abcdefghijklmnopqrstuvwxyz0123456789'),
+  webhooks: derive('restapi:webhooks', 10, 'abcdefghijklmnopqrstuvwxyz0123456789'),
+};
+const PARTNER_DOMAIN = `arn:aws:apigateway:${REGION}::/domainnames/partners.acme-payments.example`;
+
+function certificate(
+  domain,
+  { sans = [], type = 'AMAZON_ISSUED', status = 'ISSUED', created, notBefore, notAfter, inUseBy = [], tags = {} },
+) {
+  const arn = acmArn(domain);
+  const issued = status === 'ISSUED';
+  return ci({
+    type: 'AWS::ACM::Certificate',
+    id: arn,
+    arn,
+    created,
+    tags,
+    relationships: inUseBy
+      .filter((u) => u.includes(':loadbalancer/'))
+      .map((u) => ['AWS::ElasticLoadBalancingV2::LoadBalancer', u, 'Is attached to ElasticLoadBalancingV2']),
+    configuration: {
+      certificateArn: arn,
+      domainName: domain,
+      subjectAlternativeNames: [domain, ...sans],
+      domainValidationOptions:
+        type === 'IMPORTED'
+          ? []
+          : [domain, ...sans].map((d) => ({
+              domainName: d,
+              validationDomain: d,
+              validationStatus: issued ? 'SUCCESS' : 'PENDING_VALIDATION',
+              validationMethod: 'DNS',
+              resourceRecord: {
+                name: `_${hex(`cname:${d}`, 32)}.${d}.`,
+                type: 'CNAME',
+                value: `_${hex(`cnamev:${d}`, 32)}.acm-validations.aws.`,
+              },
+            })),
+      serial: issued ? hex(`serial:${domain}`, 32).match(/../g).join(':') : null,
+      subject: issued ? `CN=${domain}` : null,
+      issuer: issued ? (type === 'IMPORTED' ? 'Sectigo RSA Domain Validation Secure Server CA' : 'Amazon') : null,
+      createdAt: type === 'IMPORTED' ? null : created,
+      issuedAt: type === 'IMPORTED' || !issued ? null : created,
+      importedAt: type === 'IMPORTED' ? created : null,
+      status,
+      notBefore: notBefore ?? null,
+      notAfter: notAfter ?? null,
+      keyAlgorithm: 'RSA-2048',
+      signatureAlgorithm: issued ? 'SHA256WITHRSA' : null,
+      inUseBy,
+      type,
+      keyUsages: issued ? [{ name: 'DIGITAL_SIGNATURE' }, { name: 'KEY_ENCIPHERMENT' }] : [],
+      extendedKeyUsages: issued
+        ? [
+            { name: 'TLS_WEB_SERVER_AUTHENTICATION', oID: '1.3.6.1.5.5.7.3.1' },
+            { name: 'TLS_WEB_CLIENT_AUTHENTICATION', oID: '1.3.6.1.5.5.7.3.2' },
+          ]
+        : [],
+      renewalEligibility: type === 'IMPORTED' || !issued ? 'INELIGIBLE' : 'ELIGIBLE',
+      options: { certificateTransparencyLoggingPreference: 'ENABLED' },
+    },
+  });
+}
+
+add(
+  certificate('api.acme-payments.example', {
+    sans: ['pay.acme-payments.example'],
+    created: '2026-04-14T09:12:40.000Z',
+    notBefore: '2026-04-14T00:00:00.000Z',
+    notAfter: '2027-05-13T23:59:59.000Z',
+    inUseBy: [ALB.web],
+    tags: { team: 'platform' },
+  }),
+);
+// Bought from a commercial CA for the partner API's custom domain and imported: ACM cannot renew it.
+add(
+  api(
+    certificate('partners.acme-payments.example', {
+      type: 'IMPORTED',
+      created: '2025-12-02T16:40:11.000Z',
+      notBefore: '2025-12-08T00:00:00.000Z',
+      notAfter: '2026-12-08T23:59:59.000Z',
+      inUseBy: [PARTNER_DOMAIN],
+      tags: { team: 'payments' },
+    }),
+  ),
+);
+add(
+  certificate('status.acme-payments.example', {
+    status: 'PENDING_VALIDATION',
+    created: '2026-11-24T15:03:27.000Z',
+    tags: { team: 'platform' },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Load balancers: the public payments ALB, an internal back-office ALB, a legacy Classic Load Balancer
+
+function elbv2(name, { scheme, subnets, sg, created, attributes, tags = {} }) {
+  const arn = LB_ARN('app', name);
+  const vpcId = VPC.prod;
+  const attrs = {
+    'access_logs.s3.enabled': 'false',
+    'access_logs.s3.bucket': '',
+    'access_logs.s3.prefix': '',
+    'deletion_protection.enabled': 'false',
+    'idle_timeout.timeout_seconds': '60',
+    'routing.http2.enabled': 'true',
+    'routing.http.drop_invalid_header_fields.enabled': 'false',
+    'routing.http.desync_mitigation_mode': 'defensive',
+    'routing.http.x_amzn_tls_version_and_cipher_suite.enabled': 'false',
+    'routing.http.xff_client_port.enabled': 'false',
+    'routing.http.preserve_host_header.enabled': 'false',
+    'routing.http.xff_header_processing.mode': 'append',
+    'load_balancing.cross_zone.enabled': 'true',
+    'waf.fail_open.enabled': 'false',
+    ...attributes,
+  };
+  const dns = `${scheme === 'internal' ? 'internal-' : ''}${name}-${fnv(`dns:${name}`)}.${REGION}.elb.amazonaws.com`;
+  return ci({
+    type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    id: arn,
+    name,
+    arn,
+    created,
+    tags,
+    relationships: [
+      ['AWS::EC2::SecurityGroup', SG[sg], 'Is associated with SecurityGroup'],
+      ...subnets.map((s) => ['AWS::EC2::Subnet', SUBNET[s], 'Is attached to Subnet']),
+      ['AWS::EC2::VPC', vpcId, 'Is contained in Vpc'],
+    ],
+    configuration: {
+      loadBalancerArn: arn,
+      dNSName: dns,
+      canonicalHostedZoneId: 'Z32O12XQLNTSW2',
+      createdTime: created,
+      loadBalancerName: name,
+      scheme,
+      vpcId,
+      state: { code: 'active' },
+      type: 'application',
+      availabilityZones: subnets.map((s) => ({
+        zoneName: `${REGION}${SUBNET_INFO[s].az}`,
+        subnetId: SUBNET[s],
+        loadBalancerAddresses: [],
+      })),
+      securityGroups: [SG[sg]],
+      ipAddressType: 'ipv4',
+    },
+    supplementary: {
+      LoadBalancerAttributes: Object.entries(attrs).map(([key, value]) => ({ key, value })),
+      Tags: tagList(tags),
+    },
+  });
+}
+
+add(
+  elbv2('acme-payments-alb', {
+    scheme: 'internet-facing',
+    subnets: ['pubA', 'pubB'],
+    sg: 'alb',
+    created: '2024-04-02T10:31:18.204Z',
+    tags: { team: 'platform' },
+    attributes: {
+      'access_logs.s3.enabled': 'true',
+      'access_logs.s3.bucket': LOG_BUCKET,
+      'access_logs.s3.prefix': 'elb/acme-payments-alb',
+      'deletion_protection.enabled': 'true',
+      'routing.http.drop_invalid_header_fields.enabled': 'true',
+    },
+  }),
+);
+// The back-office tool: internal, plain HTTP, created by hand in 2025 and never brought up to standard.
+add(
+  api(
+    elbv2('acme-backoffice', {
+      scheme: 'internal',
+      subnets: ['privA', 'privB'],
+      sg: 'backofficeAlb',
+      created: '2025-04-28T13:55:02.771Z',
+      tags: { team: 'payments' },
+      attributes: {
+        'access_logs.s3.enabled': 'true',
+        'access_logs.s3.bucket': LOG_BUCKET,
+        'access_logs.s3.prefix': 'elb/acme-backoffice',
+      },
+    }),
+  ),
+);
+
+const targetGroup = (name) =>
+  `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/${hex(`tg:${name}`, 16)}`;
+function listener(lbName, { port, protocol, sslPolicy, certificate: cert, actions }) {
+  const lbArn = LB_ARN('app', lbName);
+  const arn = `${lbArn.replace(':loadbalancer/', ':listener/')}/${hex(`listener:${lbName}:${port}`, 16)}`;
+  return ci({
+    type: 'AWS::ElasticLoadBalancingV2::Listener',
+    id: arn,
+    arn,
+    relationships: [['AWS::ElasticLoadBalancingV2::LoadBalancer', lbArn, 'Is attached to LoadBalancer']],
+    configuration: {
+      ListenerArn: arn,
+      LoadBalancerArn: lbArn,
+      Port: port,
+      Protocol: protocol,
+      ...(sslPolicy ? { SslPolicy: sslPolicy } : {}),
+      Certificates: cert ? [{ CertificateArn: cert }] : [],
+      DefaultActions: actions,
+    },
+  });
+}
+const forward = (tg) => [
+  {
+    Type: 'forward',
+    Order: 1,
+    TargetGroupArn: targetGroup(tg),
+    ForwardConfig: {
+      TargetGroups: [{ TargetGroupArn: targetGroup(tg), Weight: 1 }],
+      TargetGroupStickinessConfig: { Enabled: false },
+    },
+  },
+];
+
+add(
+  listener('acme-payments-alb', {
+    port: 80,
+    protocol: 'HTTP',
+    actions: [
+      {
+        Type: 'redirect',
+        Order: 1,
+        RedirectConfig: {
+          Protocol: 'HTTPS',
+          Port: '443',
+          Host: '#{host}',
+          Path: '/#{path}',
+          Query: '#{query}',
+          StatusCode: 'HTTP_301',
+        },
+      },
+    ],
+  }),
+);
+add(
+  api(
+    listener('acme-payments-alb', {
+      port: 443,
+      protocol: 'HTTPS',
+      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      certificate: acmArn('api.acme-payments.example'),
+      actions: forward('acme-payments-api'),
+    }),
+  ),
+);
+add(listener('acme-backoffice', { port: 80, protocol: 'HTTP', actions: forward('acme-backoffice') }));
+
+// The partner portal from 2019: a Classic Load Balancer in the default VPC in front of the Windows
+// box, with an HTTP listener and an IAM server certificate on HTTPS.
+const PORTAL_ELB = 'acme-legacy-portal';
+add(
+  ci({
+    type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+    id: PORTAL_ELB,
+    name: PORTAL_ELB,
+    arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/${PORTAL_ELB}`,
+    created: '2022-08-17T14:20:45.000Z',
+    tags: { owner: 'finance-it' },
+    relationships: [
+      ['AWS::EC2::Instance', ec2Id('i', 'acme-legacy-win'), 'Is associated with Instance'],
+      ['AWS::EC2::SecurityGroup', SG.portalElb, 'Is associated with SecurityGroup'],
+      ['AWS::EC2::Subnet', SUBNET.defA, 'Is attached to Subnet'],
+      ['AWS::EC2::VPC', VPC.default, 'Is contained in Vpc'],
+    ],
+    configuration: {
+      loadBalancerName: PORTAL_ELB,
+      dnsname: `${PORTAL_ELB}-${fnv('dns:portal')}.${REGION}.elb.amazonaws.com`,
+      canonicalHostedZoneName: `${PORTAL_ELB}-${fnv('dns:portal')}.${REGION}.elb.amazonaws.com`,
+      canonicalHostedZoneNameID: 'Z32O12XQLNTSW2',
+      listenerDescriptions: [
+        {
+          listener: { protocol: 'HTTP', loadBalancerPort: 80, instanceProtocol: 'HTTP', instancePort: 80 },
+          policyNames: [],
+        },
+        {
+          listener: {
+            protocol: 'HTTPS',
+            loadBalancerPort: 443,
+            instanceProtocol: 'HTTPS',
+            instancePort: 443,
+            sslcertificateId: `arn:aws:iam::${ACCOUNT}:server-certificate/portal-acme-payments-2022`,
+          },
+          policyNames: ['ELBSecurityPolicy-2016-08'],
+        },
+      ],
+      policies: {
+        appCookieStickinessPolicies: [],
+        lbcookieStickinessPolicies: [],
+        otherPolicies: ['ELBSecurityPolicy-2016-08'],
+      },
+      backendServerDescriptions: [],
+      availabilityZones: [`${REGION}a`],
+      subnets: [SUBNET.defA],
+      vpcid: VPC.default,
+      instances: [{ instanceId: ec2Id('i', 'acme-legacy-win') }],
+      healthCheck: { target: 'HTTP:80/', interval: 30, timeout: 5, unhealthyThreshold: 2, healthyThreshold: 10 },
+      sourceSecurityGroup: { ownerAlias: ACCOUNT, groupName: 'acme-legacy-portal-elb' },
+      securityGroups: [SG.portalElb],
+      createdTime: '2022-08-17T14:20:45.000Z',
+      scheme: 'internet-facing',
+    },
+    supplementary: {
+      LoadBalancerAttributes: {
+        crossZoneLoadBalancing: { enabled: false },
+        accessLog: { enabled: false },
+        connectionDraining: { enabled: true, timeout: 300 },
+        connectionSettings: { idleTimeout: 60 },
+        additionalAttributes: [{ key: 'elb.http.desyncmitigationmode', value: 'defensive' }],
+      },
+      LoadBalancerPolicies: [
+        {
+          policyName: 'ELBSecurityPolicy-2016-08',
+          policyTypeName: 'SSLNegotiationPolicyType',
+          policyAttributeDescriptions: [
+            { attributeName: 'Reference-Security-Policy', attributeValue: 'ELBSecurityPolicy-2016-08' },
+          ],
+        },
+      ],
+      Tags: [{ key: 'owner', value: 'finance-it' }],
+    },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// AWS WAF: the WAFv2 web ACL in front of the ALB and the partner API, and WAF Classic leftovers
+
+const wafv2Id = (name) => uuid(`wafv2:${name}`);
+const wafv2Arn = (kind, name) => `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/${kind}/${name}/${wafv2Id(name)}`;
+const visibility = (metricName, metrics = true) => ({
+  sampledRequestsEnabled: true,
+  cloudWatchMetricsEnabled: metrics,
+  metricName,
+});
+const managedRule = (name, priority, metric) => ({
+  name: `AWS-${name}`,
+  priority,
+  statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, excludedRules: [] } },
+  overrideAction: { none: {} },
+  visibilityConfig: visibility(metric),
+});
+
+function wafv2Item(kind, name, { description, rules, capacity, metrics = true, tags = {}, defaultAction }) {
+  const id = wafv2Id(name);
+  const arn = wafv2Arn(kind, name);
+  const type = kind === 'webacl' ? 'AWS::WAFv2::WebACL' : 'AWS::WAFv2::RuleGroup';
+  return ci({
+    type,
+    id: `${name}|${id}|REGIONAL`,
+    name,
+    arn,
+    tags,
+    configuration: {
+      name,
+      id,
+      aRN: arn,
+      ...(kind === 'webacl' ? { defaultAction } : {}),
+      description,
+      rules,
+      visibilityConfig: visibility(name, metrics),
+      capacity,
+      ...(kind === 'webacl'
+        ? {
+            preProcessFirewallManagerRuleGroups: [],
+            postProcessFirewallManagerRuleGroups: [],
+            managedByFirewallManager: false,
+          }
+        : {}),
+      labelNamespace: `awswaf:${ACCOUNT}:${kind}:${name}:`,
+    },
+  });
+}
+
+add(
+  wafv2Item('rulegroup', 'acme-geo-restrictions', {
+    description: 'Blocks countries Acme does not serve',
+    capacity: 10,
+    tags: { team: 'security' },
+    rules: [
+      {
+        name: 'block-sanctioned-countries',
+        priority: 0,
+        statement: { geoMatchStatement: { countryCodes: ['KP', 'IR', 'SY', 'CU'] } },
+        action: { block: {} },
+        visibilityConfig: visibility('block-sanctioned-countries'),
+      },
+    ],
+  }),
+);
+add(
+  api(
+    wafv2Item('rulegroup', 'acme-partner-allowlist', {
+      description: 'Partner API: only partner address ranges may call /settlements',
+      capacity: 25,
+      metrics: false,
+      tags: { team: 'payments' },
+      rules: [
+        {
+          name: 'settlements-from-partners-only',
+          priority: 0,
+          statement: {
+            andStatement: {
+              statements: [
+                {
+                  byteMatchStatement: {
+                    searchString: '/settlements',
+                    fieldToMatch: { uriPath: {} },
+                    textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
+                    positionalConstraint: 'STARTS_WITH',
+                  },
+                },
+                {
+                  notStatement: {
+                    statement: { iPSetReferenceStatement: { aRN: wafv2Arn('ipset', 'acme-partner-ranges') } },
+                  },
+                },
+              ],
+            },
+          },
+          action: { block: {} },
+          visibilityConfig: visibility('settlements-from-partners-only', false),
+        },
+      ],
+    }),
+  ),
+);
+// Created during the October incident to block an abusive range; emptied afterwards, kept "just in case".
+add(
+  wafv2Item('rulegroup', 'acme-incident-blocklist', {
+    description: 'Temporary block list (October incident)',
+    capacity: 50,
+    tags: { team: 'security' },
+    rules: [],
+  }),
+);
+add(
+  wafv2Item('webacl', 'acme-payments-web', {
+    description: 'Public payments ALB and partner API',
+    capacity: 1377,
+    defaultAction: { allow: {} },
+    tags: { team: 'security', 'rampart:component': 'baseline' },
+    rules: [
+      managedRule('AWSManagedRulesCommonRuleSet', 0, 'common'),
+      managedRule('AWSManagedRulesKnownBadInputsRuleSet', 1, 'known-bad-inputs'),
+      managedRule('AWSManagedRulesAmazonIpReputationList', 2, 'ip-reputation'),
+      managedRule('AWSManagedRulesSQLiRuleSet', 3, 'sqli'),
+      {
+        name: 'acme-geo-restrictions',
+        priority: 4,
+        statement: {
+          ruleGroupReferenceStatement: { aRN: wafv2Arn('rulegroup', 'acme-geo-restrictions'), excludedRules: [] },
+        },
+        overrideAction: { none: {} },
+        visibilityConfig: visibility('geo-restrictions'),
+      },
+      {
+        name: 'rate-limit-per-ip',
+        priority: 5,
+        statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+        action: { block: {} },
+        visibilityConfig: visibility('rate-limit-per-ip'),
+      },
+    ],
+  }),
+);
+// Created for the back-office ALB in 2025; nobody added rules or associated it.
+add(
+  wafv2Item('webacl', 'acme-backoffice-web', {
+    description: 'Back-office (draft)',
+    capacity: 0,
+    defaultAction: { allow: {} },
+    tags: { team: 'payments' },
+    rules: [],
+  }),
+);
+
+// WAF Classic (regional) from before the 2024 migration to WAFv2; no longer associated with anything.
+const wafClassicArn = (kind, id) => `arn:aws:waf-regional:${REGION}:${ACCOUNT}:${kind}/${id}`;
+const CLASSIC = {
+  ipBlock: uuid('waf-classic:rule:legacy-ip-blocklist'),
+  sqli: uuid('waf-classic:rule:legacy-sqli'),
+  placeholder: uuid('waf-classic:rule:legacy-admin-paths'),
+  group: uuid('waf-classic:rulegroup:legacy-blocklists'),
+  emptyGroup: uuid('waf-classic:rulegroup:legacy-bot-rules'),
+  acl: uuid('waf-classic:webacl:legacy-payments-acl'),
+  testAcl: uuid('waf-classic:webacl:legacy-test-acl'),
+};
+function wafClassic(type, kind, id, name, configuration) {
+  return ci({
+    type,
+    id,
+    name,
+    arn: wafClassicArn(kind, id),
+    created: '2021-03-15T10:44:02.000Z',
+    configuration: { ...configuration, name, metricName: name.replace(/[^A-Za-z0-9]/g, '') },
+  });
+}
+add(
+  wafClassic('AWS::WAFRegional::Rule', 'rule', CLASSIC.ipBlock, 'legacy-ip-blocklist', {
+    ruleId: CLASSIC.ipBlock,
+    predicateList: [{ negated: false, type: 'IPMatch', dataId: uuid('waf-classic:ipset:blocked') }],
+  }),
+);
+add(
+  wafClassic('AWS::WAFRegional::Rule', 'rule', CLASSIC.sqli, 'legacy-sqli', {
+    ruleId: CLASSIC.sqli,
+    predicateList: [
+      { negated: false, type: 'SqlInjectionMatch', dataId: uuid('waf-classic:sqli:body') },
+      { negated: false, type: 'SqlInjectionMatch', dataId: uuid('waf-classic:sqli:query') },
+    ],
+  }),
+);
+add(
+  api(
+    wafClassic('AWS::WAFRegional::Rule', 'rule', CLASSIC.placeholder, 'legacy-admin-paths', {
+      ruleId: CLASSIC.placeholder,
+      predicateList: [],
+    }),
+  ),
+);
+add(
+  wafClassic('AWS::WAFRegional::RuleGroup', 'rulegroup', CLASSIC.group, 'legacy-blocklists', {
+    ruleGroupId: CLASSIC.group,
+    rules: [
+      { priority: 1, ruleId: CLASSIC.ipBlock, action: { type: 'BLOCK' }, type: 'REGULAR' },
+      { priority: 2, ruleId: CLASSIC.sqli, action: { type: 'BLOCK' }, type: 'REGULAR' },
+    ],
+  }),
+);
+add(
+  wafClassic('AWS::WAFRegional::RuleGroup', 'rulegroup', CLASSIC.emptyGroup, 'legacy-bot-rules', {
+    ruleGroupId: CLASSIC.emptyGroup,
+    rules: [],
+  }),
+);
+add(
+  wafClassic('AWS::WAFRegional::WebACL', 'webacl', CLASSIC.acl, 'legacy-payments-acl', {
+    webACLId: CLASSIC.acl,
+    defaultAction: { type: 'ALLOW' },
+    rulesList: [
+      { priority: 1, ruleId: CLASSIC.group, overrideAction: { type: 'NONE' }, type: 'GROUP', excludedRules: [] },
+      { priority: 2, ruleId: CLASSIC.placeholder, action: { type: 'COUNT' }, type: 'REGULAR' },
+    ],
+    associationList: [],
+  }),
+);
+add(
+  wafClassic('AWS::WAFRegional::WebACL', 'webacl', CLASSIC.testAcl, 'legacy-test-acl', {
+    webACLId: CLASSIC.testAcl,
+    defaultAction: { type: 'ALLOW' },
+    rulesList: [],
+    associationList: [],
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// API Gateway: the partner REST API (prod and sandbox stages), the PSP webhook receiver, and the
+// WebSocket API the merchant dashboard uses for live payment status
+
+const stageArn = (apiId, stage, kind = 'restapis') => `arn:aws:apigateway:${REGION}::/${kind}/${apiId}/stages/${stage}`;
+const methodSetting = ({ logging, caching = false, encrypted = false, ttl = 300 }) => ({
+  metricsEnabled: true,
+  loggingLevel: logging,
+  dataTraceEnabled: false,
+  throttlingBurstLimit: 5000,
+  throttlingRateLimit: 10000.0,
+  cachingEnabled: caching,
+  cacheTtlInSeconds: ttl,
+  cacheDataEncrypted: encrypted,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
+});
+
+function restStage(
+  apiId,
+  stage,
+  { description, created, updated, methodSettings, cacheSize, webAcl, clientCert, logGroup, tags = {} },
+) {
+  const arn = stageArn(apiId, stage);
+  return ci({
+    type: 'AWS::ApiGateway::Stage',
+    id: arn,
+    name: stage,
+    arn,
+    created,
+    tags,
+    relationships: [['AWS::ApiGateway::RestApi', apiId, 'Is contained in RestApi']],
+    configuration: {
+      deploymentId: derive(`deployment:${apiId}:${stage}`, 6, 'abcdefghijklmnopqrstuvwxyz0123456789'),
+      stageName: stage,
+      description,
+      cacheClusterEnabled: cacheSize !== undefined,
+      cacheClusterStatus: cacheSize !== undefined ? 'AVAILABLE' : 'NOT_AVAILABLE',
+      ...(cacheSize !== undefined ? { cacheClusterSize: cacheSize } : {}),
+      methodSettings,
+      tracingEnabled: true,
+      ...(webAcl ? { webAclArn: webAcl } : {}),
+      ...(logGroup
+        ? {
+            accessLogSettings: {
+              destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}`,
+              format: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","status":"$context.status"}',
+            },
+          }
+        : {}),
+      ...(clientCert ? { clientCertificateId: clientCert } : {}),
+      createdDate: created,
+      lastUpdatedDate: updated,
+      tags,
+    },
+  });
+}
+
+const PAYMENTS_WEB_ACL = wafv2Arn('webacl', 'acme-payments-web');
+add(
+  restStage(REST_API.partner, 'prod', {
+    description: 'Partner API (production)',
+    created: '2025-11-03T10:02:11.000Z',
+    updated: '2026-11-10T08:31:40.000Z',
+    methodSettings: {
+      '*/*': methodSetting({ logging: 'INFO', caching: true, encrypted: true }),
+      'settlements/GET': methodSetting({ logging: 'INFO', caching: true, encrypted: true, ttl: 60 }),
+    },
+    cacheSize: '0.5',
+    webAcl: PAYMENTS_WEB_ACL,
+    clientCert: derive('apigw-client-cert:partner', 6, 'abcdefghijklmnopqrstuvwxyz0123456789'),
+    logGroup: `API-Gateway-Access-Logs_${REST_API.partner}/prod`,
+    tags: { team: 'payments', env: 'prod' },
+  }),
+);
+add(
+  api(
+    restStage(REST_API.partner, 'sandbox', {
+      description: 'Partner API (sandbox for partner integration tests)',
+      created: '2025-11-03T10:05:47.000Z',
+      updated: '2026-06-22T14:18:09.000Z',
+      methodSettings: { '*/*': methodSetting({ logging: 'OFF' }) },
+      tags: { team: 'payments', env: 'sandbox' },
+    }),
+  ),
+);
+add(
+  restStage(REST_API.webhooks, 'v1', {
+    description: 'Receives payment service provider webhooks',
+    created: '2025-01-15T08:40:56.000Z',
+    updated: '2026-09-30T12:02:33.000Z',
+    methodSettings: { '*/*': methodSetting({ logging: 'ERROR' }) },
+    webAcl: PAYMENTS_WEB_ACL,
+    logGroup: `API-Gateway-Access-Logs_${REST_API.webhooks}/v1`,
+    tags: { team: 'payments', env: 'prod' },
+  }),
+);
+{
+  const wsApi = derive('apigwv2:live-payments', 10, 'abcdefghijklmnopqrstuvwxyz0123456789');
+  const arn = stageArn(wsApi, 'production', 'apis');
+  add(
+    ci({
+      type: 'AWS::ApiGatewayV2::Stage',
+      id: arn,
+      name: 'production',
+      arn,
+      created: '2026-02-09T11:20:03.000Z',
+      tags: { team: 'payments' },
+      relationships: [['AWS::ApiGatewayV2::Api', wsApi, 'Is contained in Api']],
+      configuration: {
+        stageName: 'production',
+        deploymentId: derive(`deployment:${wsApi}`, 6, 'abcdefghijklmnopqrstuvwxyz0123456789'),
+        autoDeploy: false,
+        apiGatewayManaged: false,
+        description: 'Live payment status for the merchant dashboard',
+        defaultRouteSettings: {
+          dataTraceEnabled: false,
+          detailedMetricsEnabled: true,
+          loggingLevel: 'ERROR',
+          throttlingBurstLimit: 500,
+          throttlingRateLimit: 1000.0,
+        },
+        routeSettings: {
+          $connect: { dataTraceEnabled: false, detailedMetricsEnabled: true, loggingLevel: 'INFO' },
+        },
+        accessLogSettings: {
+          destinationArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/apigateway/acme-live-payments`,
+          format: '$context.requestId $context.routeKey $context.status',
+        },
+        stageVariables: {},
+        tags: { team: 'payments' },
+        createdDate: '2026-02-09T11:20:03.000Z',
+        lastUpdatedDate: '2026-10-27T09:44:18.000Z',
+      },
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// CloudFront: the marketing site (acme-www-static) behind CloudFront with the global web ACL
+
+{
+  const id = `E${derive('cloudfront:www', 13, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`;
+  const arn = `arn:aws:cloudfront::${ACCOUNT}:distribution/${id}`;
+  add(
+    ci({
+      type: 'AWS::CloudFront::Distribution',
+      id,
+      arn,
+      region: GLOBAL,
+      created: '2023-05-02T13:10:44.000Z',
+      tags: { team: 'web' },
+      configuration: {
+        arn,
+        domainName: `d${hex('cloudfront:domain', 13)}.cloudfront.net`,
+        id,
+        status: 'Deployed',
+        distributionConfig: {
+          enabled: true,
+          comment: 'www.acme-payments.example',
+          aliases: { quantity: 2, items: ['www.acme-payments.example', 'acme-payments.example'] },
+          origins: {
+            quantity: 1,
+            items: [
+              {
+                id: 'acme-www-static',
+                domainName: `acme-www-static.s3-website-${REGION}.amazonaws.com`,
+                customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: 'http-only' },
+              },
+            ],
+          },
+          priceClass: 'PriceClass_100',
+          webACLId: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/acme-cloudfront/${uuid('wafv2:acme-cloudfront')}`,
+          httpVersion: 'http2and3',
+          isIPV6Enabled: true,
+          viewerCertificate: {
+            acmCertificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/${uuid('acm:www.acme-payments.example')}`,
+            sslSupportMethod: 'sni-only',
+            minimumProtocolVersion: 'TLSv1.2_2021',
+            cloudFrontDefaultCertificate: false,
+          },
+          defaultRootObject: 'index.html',
+        },
+      },
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network interfaces of managed services (load balancers, NAT gateway, endpoints, RDS, Lambda, Fargate)
+
+const serviceEni = (seed, spec) =>
+  add(
+    networkInterface(ec2Id('eni', seed), {
+      created: captureTime(`eni-created:${seed}`).replace(/\.\d+Z$/, '.000Z'),
+      ...spec,
+    }),
+  );
+const lbSuffix = (arn) => arn.split(':loadbalancer/')[1];
+serviceEni('alb-web-a', {
+  subnet: 'pubA',
+  ip: '10.40.101.45',
+  sgs: ['alb'],
+  publicIp: '52.49.211.37',
+  ipOwner: 'amazon-elb',
+  requesterId: 'amazon-elb',
+  description: `ELB ${lbSuffix(ALB.web)}`,
+});
+serviceEni('alb-web-b', {
+  subnet: 'pubB',
+  ip: '10.40.102.61',
+  sgs: ['alb'],
+  publicIp: '34.249.7.152',
+  ipOwner: 'amazon-elb',
+  requesterId: 'amazon-elb',
+  description: `ELB ${lbSuffix(ALB.web)}`,
+});
+serviceEni('alb-backoffice-a', {
+  subnet: 'privA',
+  ip: '10.40.1.200',
+  sgs: ['backofficeAlb'],
+  requesterId: 'amazon-elb',
+  description: `ELB ${lbSuffix(ALB.backoffice)}`,
+});
+serviceEni('alb-backoffice-b', {
+  subnet: 'privB',
+  ip: '10.40.2.200',
+  sgs: ['backofficeAlb'],
+  requesterId: 'amazon-elb',
+  description: `ELB ${lbSuffix(ALB.backoffice)}`,
+});
+serviceEni('elb-portal', {
+  subnet: 'defA',
+  ip: '172.31.5.17',
+  sgs: ['portalElb'],
+  publicIp: '63.33.140.9',
+  ipOwner: 'amazon-elb',
+  requesterId: 'amazon-elb',
+  description: `ELB ${PORTAL_ELB}`,
+});
+add(
+  networkInterface(NAT_EIP.eni, {
+    subnet: 'pubA',
+    ip: '10.40.101.5',
+    publicIp: NAT_EIP.ip,
+    ipOwner: ACCOUNT,
+    interfaceType: 'nat_gateway',
+    requesterId: 'amazon-nat',
+    description: `Interface for NAT Gateway ${NAT_GW}`,
+    created: '2024-03-12T09:58:20.000Z',
+  }),
+);
+const SSM_ENDPOINT = `vpce-0${hex('vpce:interface-endpoints', 16)}`;
+serviceEni('vpce-a', {
+  subnet: 'privA',
+  ip: '10.40.1.250',
+  sgs: ['endpoints'],
+  interfaceType: 'vpc_endpoint',
+  requesterId: '727180483921',
+  description: `VPC Endpoint Interface ${SSM_ENDPOINT}`,
+});
+serviceEni('vpce-b', {
+  subnet: 'privB',
+  ip: '10.40.2.250',
+  sgs: ['endpoints'],
+  interfaceType: 'vpc_endpoint',
+  requesterId: '727180483921',
+  description: `VPC Endpoint Interface ${SSM_ENDPOINT}`,
+});
+serviceEni('rds-payments', {
+  subnet: 'privA',
+  ip: '10.40.1.140',
+  sgs: ['db'],
+  requesterId: 'amazon-rds',
+  description: 'RDSNetworkInterface',
+});
+serviceEni('rds-legacy-mysql', {
+  subnet: 'privB',
+  ip: '10.40.2.141',
+  sgs: ['db'],
+  requesterId: 'amazon-rds',
+  description: 'RDSNetworkInterface',
+});
+serviceEni('rds-reporting', {
+  subnet: 'pubA',
+  ip: '10.40.101.77',
+  sgs: ['reporting'],
+  publicIp: '54.76.201.14',
+  requesterId: 'amazon-rds',
+  description: 'RDSNetworkInterface',
+});
+serviceEni('lambda-a', {
+  subnet: 'privA',
+  ip: '10.40.1.180',
+  sgs: ['app'],
+  interfaceType: 'lambda',
+  requesterId: `${ACCOUNT}:AWSLambda`,
+  description: `AWS Lambda VPC ENI-acme-webhook-dispatcher-${uuid('lambda-eni-a')}`,
+});
+serviceEni('lambda-b', {
+  subnet: 'privB',
+  ip: '10.40.2.180',
+  sgs: ['app'],
+  interfaceType: 'lambda',
+  requesterId: `${ACCOUNT}:AWSLambda`,
+  description: `AWS Lambda VPC ENI-acme-webhook-dispatcher-${uuid('lambda-eni-b')}`,
+});
+serviceEni('fargate-api-1', {
+  subnet: 'privA',
+  ip: '10.40.1.93',
+  sgs: ['app'],
+  requesterId: 'amazon-ecs',
+  description: `arn:aws:ecs:${REGION}:${ACCOUNT}:attachment/${uuid('ecs-attachment-1')}`,
+});
+serviceEni('fargate-api-2', {
+  subnet: 'privB',
+  ip: '10.40.2.117',
+  sgs: ['app'],
+  requesterId: 'amazon-ecs',
+  description: `arn:aws:ecs:${REGION}:${ACCOUNT}:attachment/${uuid('ecs-attachment-2')}`,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Auto Scaling launch configurations (the batch fleet's current one, and a forgotten legacy one)
+
+function launchConfiguration(
+  name,
+  { created, instanceType, sgs, publicIp, profile, tokens, imageId = 'ami-0d64bb532e0502c46', keyName = '' },
+) {
+  const arn = `arn:aws:autoscaling:${REGION}:${ACCOUNT}:launchConfiguration:${uuid(`lc:${name}`)}:launchConfigurationName/${name}`;
+  return ci({
+    type: 'AWS::AutoScaling::LaunchConfiguration',
+    id: name,
+    name,
+    arn,
+    created,
+    configuration: {
+      associatePublicIpAddress: publicIp,
+      blockDeviceMappings: [
+        {
+          deviceName: '/dev/xvda',
+          ebs: { deleteOnTermination: true, encrypted: true, volumeSize: 30, volumeType: 'gp3' },
+        },
+      ],
+      classicLinkVPCSecurityGroups: [],
+      createdTime: created,
+      ebsOptimized: true,
+      iamInstanceProfile: profile ? `arn:aws:iam::${ACCOUNT}:instance-profile/${profile}` : null,
+      imageId,
+      instanceMonitoring: { enabled: true },
+      instanceType,
+      kernelId: '',
+      keyName,
+      launchConfigurationARN: arn,
+      launchConfigurationName: name,
+      metadataOptions: {
+        httpEndpoint: 'enabled',
+        httpPutResponseHopLimit: tokens === 'required' ? 2 : 1,
+        httpTokens: tokens,
+      },
+      ramdiskId: '',
+      securityGroups: sgs.map((k) => SG[k]),
+      userData: '',
+    },
+  });
+}
+add(
+  launchConfiguration('acme-batch-lc-20261102', {
+    created: '2026-11-02T00:55:31.000Z',
+    instanceType: 'c6i.large',
+    sgs: ['app'],
+    publicIp: false,
+    profile: 'acme-ec2-app',
+    tokens: 'required',
+  }),
+);
+add(
+  api(
+    launchConfiguration('acme-reporting-workers-2022', {
+      created: '2022-11-08T14:02:17.000Z',
+      instanceType: 't3.medium',
+      sgs: ['windows'],
+      publicIp: true,
+      tokens: 'optional',
+      imageId: 'ami-0b8a3c5d2e1f4a6b7',
+      keyName: 'acme-legacy-win-key',
+    }),
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Lambda functions
+
+function lambdaFunction(
+  name,
+  {
+    description,
+    runtime = 'nodejs22.x',
+    role,
+    vpc,
+    policy,
+    memory = 256,
+    timeout = 30,
+    modified,
+    created,
+    tags = {},
+    env,
+  },
+) {
+  const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
+  return ci({
+    type: 'AWS::Lambda::Function',
+    id: name,
+    name,
+    arn,
+    created,
+    tags,
+    relationships: [['AWS::IAM::Role', iamId('AROA', role), 'Is associated with Role', role]],
+    configuration: {
+      functionName: name,
+      functionArn: arn,
+      runtime,
+      role: iamArn('role', role),
+      handler: runtime.startsWith('python') ? 'app.handler' : 'index.handler',
+      codeSize: 20000 + (fnv(`code:${name}`) % 900000),
+      description,
+      timeout,
+      memorySize: memory,
+      lastModified: modified,
+      codeSha256: Buffer.from(hex(`sha:${name}`, 64), 'hex').toString('base64'),
+      version: '$LATEST',
+      vpcConfig: vpc
+        ? {
+            subnetIds: vpc.subnets.map((s) => SUBNET[s]),
+            securityGroupIds: vpc.sgs.map((k) => SG[k]),
+            ipv6AllowedForDualStack: false,
+          }
+        : { subnetIds: [], securityGroupIds: [], ipv6AllowedForDualStack: false },
+      ...(env ? { environment: { variables: env } } : {}),
+      kmsKeyArn: null,
+      tracingConfig: { mode: 'PassThrough' },
+      revisionId: uuid(`revision:${name}`),
+      layers: [],
+      state: 'Active',
+      lastUpdateStatus: 'Successful',
+      fileSystemConfigs: [],
+      packageType: 'Zip',
+      architectures: ['arm64'],
+      ephemeralStorage: { size: 512 },
+      loggingConfig: { logFormat: 'Text', logGroup: `/aws/lambda/${name}` },
+    },
+    supplementary: {
+      ...(policy ? { Policy: JSON.stringify(policy) } : {}),
+      Tags: tags,
+    },
+  });
+}
+const lambdaPolicy = (name, ...statements) => ({
+  Version: '2012-10-17',
+  Id: 'default',
+  Statement: statements.map((s) => ({
+    Action: 'lambda:InvokeFunction',
+    Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`,
+    Effect: 'Allow',
+    ...s,
+  })),
+});
+const PRIVATE_VPC = { subnets: ['privA', 'privB'], sgs: ['app'] };
+
+add(
+  lambdaFunction('acme-webhook-dispatcher', {
+    description: 'Signs and delivers payment webhooks to merchants',
+    role: 'acme-webhook-dispatcher',
+    vpc: PRIVATE_VPC,
+    memory: 512,
+    created: '2025-01-15T08:29:40.000Z',
+    modified: '2026-11-18T10:22:31.118+0000',
+    tags: { team: 'payments' },
+    policy: lambdaPolicy('acme-webhook-dispatcher', {
+      Sid: 'settlements-queue',
+      Principal: { Service: 'sqs.amazonaws.com' },
+      Condition: { ArnLike: { 'AWS:SourceArn': `arn:aws:sqs:${REGION}:${ACCOUNT}:acme-settlements` } },
+    }),
+  }),
+);
+add(
+  lambdaFunction('acme-payments-db-rotation', {
+    description: 'Secrets Manager rotation for acme-payments-db (single user)',
+    runtime: 'python3.12',
+    role: 'acme-secrets-rotation',
+    vpc: PRIVATE_VPC,
+    created: '2024-05-20T14:36:12.000Z',
+    modified: '2026-03-04T09:10:55.402+0000',
+    tags: { team: 'platform' },
+    policy: lambdaPolicy('acme-payments-db-rotation', {
+      Sid: 'SecretsManagerAccess',
+      Principal: { Service: 'secretsmanager.amazonaws.com' },
+      Condition: { StringEquals: { 'AWS:SourceAccount': ACCOUNT } },
+    }),
+  }),
+);
+add(
+  api(
+    lambdaFunction('acme-reporting-db-rotation', {
+      description: 'Secrets Manager rotation for acme-reporting-db (read-only user)',
+      runtime: 'python3.12',
+      role: 'acme-secrets-rotation',
+      vpc: PRIVATE_VPC,
+      created: '2025-03-04T10:28:40.000Z',
+      modified: '2026-03-04T09:11:21.077+0000',
+      tags: { team: 'data' },
+      policy: lambdaPolicy('acme-reporting-db-rotation', {
+        Sid: 'SecretsManagerAccess',
+        Principal: { Service: 'secretsmanager.amazonaws.com' },
+        Condition: { StringEquals: { 'AWS:SourceAccount': ACCOUNT } },
+      }),
+    }),
+  ),
+);
+// A hackathon prototype that went live: renders receipt PDFs behind a public function URL (auth NONE).
+add(
+  lambdaFunction('acme-receipts-renderer', {
+    description: 'Renders receipt PDFs for the merchant dashboard',
+    role: 'acme-receipts-renderer',
+    memory: 1024,
+    timeout: 60,
+    created: '2026-06-19T16:44:08.000Z',
+    modified: '2026-10-02T13:05:47.930+0000',
+    tags: { team: 'web' },
+    policy: lambdaPolicy('acme-receipts-renderer', {
+      Sid: 'FunctionURLAllowPublicAccess',
+      Principal: '*',
+      Action: 'lambda:InvokeFunctionUrl',
+      Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } },
+    }),
+  }),
+);
+add(
+  select(
+    lambdaFunction('acme-cost-report', {
+      description: 'Posts the daily cost report to the finance channel',
+      runtime: 'python3.12',
+      role: 'acme-cost-report',
+      created: '2025-08-11T07:30:19.000Z',
+      modified: '2025-08-11T07:30:19.000+0000',
+      tags: { team: 'finance' },
+      policy: lambdaPolicy('acme-cost-report', {
+        Sid: 'daily-schedule',
+        Principal: { Service: 'events.amazonaws.com' },
+        Condition: { ArnLike: { 'AWS:SourceArn': `arn:aws:events:${REGION}:${ACCOUNT}:rule/acme-cost-report-daily` } },
+      }),
+    }),
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// ECR repositories
+
+function repository(name, { scanOnPush, created, tags = {}, mutability = 'IMMUTABLE' }) {
+  const arn = `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/${name}`;
+  return ci({
+    type: 'AWS::ECR::Repository',
+    id: name,
+    name,
+    arn,
+    created,
+    tags,
+    configuration: {
+      RepositoryName: name,
+      Arn: arn,
+      ImageTagMutability: mutability,
+      ImageScanningConfiguration: { ScanOnPush: scanOnPush },
+      EncryptionConfiguration: { EncryptionType: 'AES256' },
+      LifecyclePolicy: {
+        LifecyclePolicyText: JSON.stringify({
+          rules: [
+            {
+              rulePriority: 1,
+              selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 },
+              action: { type: 'expire' },
+            },
+          ],
+        }),
+        RegistryId: ACCOUNT,
+      },
+      RepositoryUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}`,
+      Tags: tagList(tags).map(({ key, value }) => ({ Key: key, Value: value })),
+    },
+  });
+}
+add(
+  repository('acme-payments-api', {
+    scanOnPush: true,
+    created: '2024-03-19T14:51:02.000Z',
+    tags: { team: 'payments' },
+  }),
+);
+// Scanned by the registry-level rule for acme-payments-*.
+add(
+  repository('acme-payments-reconciler', {
+    scanOnPush: false,
+    created: '2025-06-02T09:13:44.000Z',
+    tags: { team: 'payments' },
+  }),
+);
+add(
+  api(
+    repository('acme-settlement-worker', {
+      scanOnPush: true,
+      created: '2024-08-21T11:40:09.000Z',
+      tags: { team: 'payments' },
+    }),
+  ),
+);
+add(
+  repository('acme-backoffice', {
+    scanOnPush: false,
+    created: '2025-04-28T13:20:51.000Z',
+    tags: { team: 'payments' },
+    mutability: 'MUTABLE',
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// ECS: the payments API on Fargate, workers on EC2, a node-exporter daemon, an empty staging cluster
+
+const ecsArn = (kind, name) => `arn:aws:ecs:${REGION}:${ACCOUNT}:${kind}/${name}`;
+function ecsCluster(name, { insights, providers, created, tags = {} }) {
+  const arn = ecsArn('cluster', name);
+  return ci({
+    type: 'AWS::ECS::Cluster',
+    id: name,
+    name,
+    arn,
+    created,
+    tags,
+    configuration: {
+      ClusterName: name,
+      Arn: arn,
+      CapacityProviders: providers,
+      ClusterSettings: insights ? [{ Name: 'containerInsights', Value: insights }] : [],
+      DefaultCapacityProviderStrategy: providers.slice(0, 1).map((p) => ({ CapacityProvider: p, Weight: 1, Base: 0 })),
+      Configuration: { ExecuteCommandConfiguration: { Logging: 'DEFAULT' } },
+      Tags: tagList(tags).map(({ key, value }) => ({ Key: key, Value: value })),
+    },
+  });
+}
+add(
+  ecsCluster('acme-payments', {
+    insights: 'enhanced',
+    providers: ['FARGATE', 'FARGATE_SPOT'],
+    created: '2024-04-02T10:22:40.000Z',
+    tags: { team: 'payments' },
+  }),
+);
+add(
+  ecsCluster('acme-workers', {
+    insights: 'enabled',
+    providers: ['acme-workers-asg'],
+    created: '2024-08-21T11:52:13.000Z',
+    tags: { team: 'payments' },
+  }),
+);
+add(
+  api(
+    ecsCluster('acme-staging', {
+      providers: ['FARGATE'],
+      created: '2024-03-19T15:20:47.000Z',
+      tags: { team: 'payments', env: 'staging' },
+    }),
+  ),
+);
+
+const image = (repo, tag) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${repo}:${tag}`;
+const awslogs = (group, prefix) => ({
+  LogDriver: 'awslogs',
+  Options: { 'awslogs-group': group, 'awslogs-region': REGION, 'awslogs-stream-prefix': prefix },
+});
+function taskDefinition(
+  family,
+  revision,
+  { status = 'ACTIVE', networkMode, compat, cpu, memory, taskRole, containers, volumes = [], created },
+) {
+  const arn = ecsArn('task-definition', `${family}:${revision}`);
+  return ci({
+    type: 'AWS::ECS::TaskDefinition',
+    id: `${family}:${revision}`,
+    name: `${family}:${revision}`,
+    arn,
+    created,
+    configuration: {
+      TaskDefinitionArn: arn,
+      Family: family,
+      Revision: revision,
+      Status: status,
+      NetworkMode: networkMode,
+      RequiresCompatibilities: compat,
+      ...(cpu ? { Cpu: cpu, Memory: memory } : {}),
+      ExecutionRoleArn: iamArn('role', 'ecsTaskExecutionRole'),
+      ...(taskRole ? { TaskRoleArn: iamArn('role', taskRole) } : {}),
+      Volumes: volumes,
+      ContainerDefinitions: containers.map((c) => ({
+        Essential: true,
+        Privileged: false,
+        ReadonlyRootFilesystem: false,
+        ...c,
+      })),
+    },
+  });
+}
+const apiContainer = (tag) => ({
+  Name: 'payments-api',
+  Image: image('acme-payments-api', tag),
+  User: '10001:10001',
+  ReadonlyRootFilesystem: true,
+  PortMappings: [{ ContainerPort: 8080, HostPort: 8080, Protocol: 'tcp' }],
+  LogConfiguration: awslogs('/ecs/acme-payments-api', 'api'),
+});
+add(
+  taskDefinition('acme-payments-api', 41, {
+    status: 'INACTIVE',
+    networkMode: 'awsvpc',
+    compat: ['FARGATE'],
+    cpu: '1024',
+    memory: '2048',
+    taskRole: 'acme-payments-api',
+    containers: [apiContainer('2026.10.28-1')],
+    created: '2026-10-28T15:02:11.000Z',
+  }),
+);
+add(
+  taskDefinition('acme-payments-api', 42, {
+    networkMode: 'awsvpc',
+    compat: ['FARGATE'],
+    cpu: '1024',
+    memory: '2048',
+    taskRole: 'acme-payments-api',
+    containers: [apiContainer('2026.11.17-2')],
+    created: '2026-11-17T16:40:27.000Z',
+  }),
+);
+add(
+  api(
+    taskDefinition('acme-payments-reconciler', 9, {
+      networkMode: 'awsvpc',
+      compat: ['FARGATE'],
+      cpu: '512',
+      memory: '1024',
+      taskRole: 'acme-payments-api',
+      containers: [
+        {
+          Name: 'reconciler',
+          Image: image('acme-payments-reconciler', '1.18.3'),
+          User: '10001',
+          LogConfiguration: awslogs('/ecs/acme-payments-api', 'reconciler'),
+        },
+      ],
+      created: '2026-07-14T08:21:50.000Z',
+    }),
+  ),
+);
+// The settlement worker runs the Datadog agent as a privileged sidecar.
+add(
+  taskDefinition('acme-settlement-worker', 17, {
+    networkMode: 'bridge',
+    compat: ['EC2'],
+    taskRole: 'acme-payments-api',
+    containers: [
+      {
+        Name: 'worker',
+        Image: image('acme-settlement-worker', '3.4.1'),
+        Memory: 1536,
+        User: '10001:10001',
+        ReadonlyRootFilesystem: true,
+        LogConfiguration: awslogs('/ecs/acme-payments-api', 'settlement-worker'),
+      },
+      {
+        Name: 'datadog-agent',
+        Image: 'public.ecr.aws/datadog/agent:7.58.2',
+        Memory: 256,
+        Essential: false,
+        Privileged: true,
+        User: 'root',
+        MountPoints: [{ SourceVolume: 'docker_sock', ContainerPath: '/var/run/docker.sock', ReadOnly: true }],
+      },
+    ],
+    volumes: [{ Name: 'docker_sock', Host: { SourcePath: '/var/run/docker.sock' } }],
+    created: '2026-09-02T10:14:36.000Z',
+  }),
+);
+// Host-network daemon: revision 4 ran as root; revision 5 runs as nobody.
+for (const [revision, user, status, created] of [
+  [4, '', 'INACTIVE', '2025-02-11T12:30:02.000Z'],
+  [5, '65534', 'ACTIVE', '2026-03-18T09:47:55.000Z'],
+]) {
+  add(
+    taskDefinition('acme-node-exporter', revision, {
+      status,
+      networkMode: 'host',
+      compat: ['EC2'],
+      containers: [
+        {
+          Name: 'node-exporter',
+          Image: 'quay.io/prometheus/node-exporter:v1.8.2',
+          Memory: 128,
+          User: user,
+          ReadonlyRootFilesystem: true,
+          PortMappings: [{ ContainerPort: 9100, HostPort: 9100, Protocol: 'tcp' }],
+        },
+      ],
+      created,
+    }),
+  );
+}
+
+function ecsService(
+  cluster,
+  name,
+  { taskDefinition: td, launchType, platformVersion, desired, scheduling = 'REPLICA', subnets, created },
+) {
+  const arn = ecsArn('service', `${cluster}/${name}`);
+  return ci({
+    type: 'AWS::ECS::Service',
+    id: arn,
+    name,
+    arn,
+    created,
+    relationships: [['AWS::ECS::Cluster', cluster, 'Is contained in Cluster']],
+    configuration: {
+      ServiceArn: arn,
+      ServiceName: name,
+      Cluster: ecsArn('cluster', cluster),
+      LaunchType: launchType,
+      ...(platformVersion ? { PlatformVersion: platformVersion } : {}),
+      DesiredCount: desired,
+      TaskDefinition: ecsArn('task-definition', td),
+      SchedulingStrategy: scheduling,
+      DeploymentController: { Type: 'ECS' },
+      DeploymentConfiguration: {
+        MaximumPercent: scheduling === 'DAEMON' ? 100 : 200,
+        MinimumHealthyPercent: scheduling === 'DAEMON' ? 0 : 100,
+        DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+      },
+      ...(subnets
+        ? {
+            NetworkConfiguration: {
+              AwsvpcConfiguration: {
+                AssignPublicIp: 'DISABLED',
+                SecurityGroups: [SG.app],
+                Subnets: subnets.map((s) => SUBNET[s]),
+              },
+            },
+          }
+        : {}),
+      EnableECSManagedTags: true,
+      PropagateTags: 'SERVICE',
+      EnableExecuteCommand: false,
+    },
+  });
+}
+add(
+  ecsService('acme-payments', 'acme-payments-api', {
+    taskDefinition: 'acme-payments-api:42',
+    launchType: 'FARGATE',
+    platformVersion: 'LATEST',
+    desired: 2,
+    subnets: ['privA', 'privB'],
+    created: '2024-04-02T10:40:15.000Z',
+  }),
+);
+// Pinned to 1.3.0 in 2025 while debugging a networking issue, never unpinned.
+add(
+  ecsService('acme-payments', 'acme-payments-reconciler', {
+    taskDefinition: 'acme-payments-reconciler:9',
+    launchType: 'FARGATE',
+    platformVersion: '1.3.0',
+    desired: 1,
+    subnets: ['privA', 'privB'],
+    created: '2025-06-02T09:30:12.000Z',
+  }),
+);
+add(
+  api(
+    ecsService('acme-workers', 'acme-settlement-worker', {
+      taskDefinition: 'acme-settlement-worker:17',
+      launchType: 'EC2',
+      desired: 1,
+      created: '2024-08-21T12:03:44.000Z',
+    }),
+  ),
+);
+add(
+  ecsService('acme-workers', 'acme-node-exporter', {
+    taskDefinition: 'acme-node-exporter:5',
+    launchType: 'EC2',
+    desired: 1,
+    scheduling: 'DAEMON',
+    created: '2025-02-11T12:31:40.000Z',
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Systems Manager: inventory, association and patch compliance of the managed instances (the ones
+// with the acme-ec2-app instance profile; the bastion and the Windows box run no agent)
+
+const SSM_MANAGED = [
+  { name: 'acme-web-1', ip: '10.40.1.21', az: 'a', ping: 'Online', patch: [] },
+  { name: 'acme-web-2', ip: '10.40.2.34', az: 'b', ping: 'Online', patch: [] },
+  {
+    name: 'acme-worker-1',
+    ip: '10.40.1.57',
+    az: 'a',
+    ping: 'Online',
+    // Reboot pending since the last patch window: the kernel update is installed but not running.
+    patch: [
+      ['ALAS2023-2026-871', 'kernel-6.1.119-129.201.amzn2023.x86_64', 'Critical', 'CRITICAL', 'InstalledPendingReboot'],
+    ],
+  },
+  { name: 'acme-batch-1', ip: '10.40.2.88', az: 'b', ping: 'ConnectionLost', patch: [], associationFailed: true },
+];
+const ASSOCIATION = {
+  agent: { id: uuid('association:update-agent'), doc: 'AWS-UpdateSSMAgent' },
+  inventory: { id: uuid('association:inventory'), doc: 'AWS-GatherSoftwareInventory' },
+  patch: { id: uuid('association:patch-scan'), doc: 'AWS-RunPatchBaseline' },
+};
+const PATCHES = [
+  ['ALAS2023-2026-812', 'openssl-3.0.8-1.amzn2023.0.18.x86_64', 'Important', 'HIGH'],
+  ['ALAS2023-2026-830', 'curl-8.5.0-1.amzn2023.0.5.x86_64', 'Medium', 'MEDIUM'],
+  ['ALAS2023-2026-871', 'kernel-6.1.119-129.201.amzn2023.x86_64', 'Critical', 'CRITICAL'],
+];
+
+for (const m of SSM_MANAGED) {
+  const instanceId = ec2Id('i', m.name);
+  const inventoryId = `AWS::SSM::ManagedInstanceInventory/${instanceId}`;
+  const az = `${REGION}${m.az}`;
+  const time = captureTime(`ssm:${m.name}`).replace(/\.\d+Z$/, 'Z');
+  add(
+    ci({
+      type: 'AWS::SSM::ManagedInstanceInventory',
+      id: instanceId,
+      arn: `arn:aws:ssm:${REGION}:${ACCOUNT}:managed-instance-inventory/${instanceId}`,
+      az,
+      relationships: [['AWS::EC2::Instance', instanceId, 'Is associated with Instance']],
+      configuration: {
+        'AWS:InstanceInformation': {
+          SchemaVersion: '1.0',
+          CaptureTime: time,
+          Content: {
+            [instanceId]: {
+              AgentType: 'amazon-ssm-agent',
+              AgentVersion: '3.3.1142.0',
+              ComputerName: `ip-${m.ip.replace(/\./g, '-')}.${REGION}.compute.internal`,
+              InstanceId: instanceId,
+              InstanceStatus: m.ping === 'Online' ? 'Active' : 'Stopped',
+              IpAddress: m.ip,
+              PlatformName: 'Amazon Linux',
+              PlatformType: 'Linux',
+              PlatformVersion: '2023',
+              ResourceType: 'EC2Instance',
+            },
+          },
+        },
+      },
+      supplementary: { instanceStatus: m.ping === 'Online' ? 'Active' : 'Stopped' },
+    }),
+  );
+  const associations = Object.fromEntries(
+    Object.values(ASSOCIATION).map(({ id, doc }) => {
+      const failed = m.associationFailed && doc === 'AWS-GatherSoftwareInventory';
+      return [
+        id,
+        {
+          ComplianceType: 'Association',
+          DocumentName: doc,
+          DocumentVersion: '1',
+          ExecutionId: uuid(`execution:${m.name}:${doc}`),
+          ExecutionTime: time,
+          ExecutionType: 'Command',
+          Severity: 'UNSPECIFIED',
+          Status: failed ? 'NON_COMPLIANT' : 'COMPLIANT',
+          Title: '',
+        },
+      ];
+    }),
+  );
+  const complianceItem = (type, kind, content) =>
+    ci({
+      type,
+      id: inventoryId,
+      az,
+      relationships: [
+        ['AWS::SSM::ManagedInstanceInventory', instanceId, 'Is associated with ManagedInstanceInventory'],
+      ],
+      configuration: {
+        'AWS:ComplianceItem': {
+          SchemaVersion: '1.0',
+          ComplianceType: kind,
+          CaptureTime: time,
+          Content: { [kind]: content },
+        },
+      },
+    });
+  add(complianceItem('AWS::SSM::AssociationCompliance', 'Association', associations));
+  const pending = new Map(m.patch.map(([id, , , , state]) => [id, state]));
+  const patches = Object.fromEntries(
+    PATCHES.map(([id, title, patchSeverity, severity]) => [
+      id,
+      {
+        Classification: 'Security',
+        DocumentName: 'AWS-RunPatchBaseline',
+        Id: id,
+        InstalledTime: pending.has(id) ? '2026-11-26T03:14:00Z' : '2026-11-12T03:10:00Z',
+        PatchBaselineId: `pb-0${hex('patch-baseline', 16)}`,
+        PatchGroup: '',
+        PatchSeverity: patchSeverity,
+        PatchState: pending.get(id) ?? 'Installed',
+        Severity: severity,
+        Status: pending.has(id) ? 'NON_COMPLIANT' : 'COMPLIANT',
+        Title: title,
+      },
+    ]),
+  );
+  const patchItem = complianceItem('AWS::SSM::PatchCompliance', 'Patch', patches);
+  add(m.name === 'acme-web-2' ? api(patchItem) : patchItem);
+}
+
+// ---------------------------------------------------------------------------------------------
+// RDS snapshots: an automated one, a manual one before the PostgreSQL 16 upgrade, and the final
+// snapshot of the old ledger database (unencrypted like its source, shared with the auditors)
+
+function dbSnapshot(
+  identifier,
+  {
+    instance,
+    engine,
+    version,
+    storage,
+    port,
+    type,
+    encrypted,
+    created,
+    instanceCreated,
+    user,
+    shareWith = [],
+    tags = {},
+  },
+) {
+  const arn = `arn:aws:rds:${REGION}:${ACCOUNT}:snapshot:${identifier}`;
+  return ci({
+    type: 'AWS::RDS::DBSnapshot',
+    id: identifier,
+    name: identifier,
+    arn,
+    az: `${REGION}a`,
+    created,
+    tags,
+    configuration: {
+      dBSnapshotIdentifier: identifier,
+      dBInstanceIdentifier: instance,
+      snapshotCreateTime: created,
+      engine,
+      allocatedStorage: storage,
+      status: 'available',
+      port,
+      availabilityZone: `${REGION}a`,
+      vpcId: VPC.prod,
+      instanceCreateTime: instanceCreated,
+      masterUsername: user,
+      engineVersion: version,
+      licenseModel: engine === 'postgres' ? 'postgresql-license' : 'general-public-license',
+      snapshotType: type,
+      optionGroupName: engine === 'postgres' ? 'default:postgres-16' : 'default:mysql-8-0',
+      percentProgress: 100,
+      storageType: 'gp3',
+      encrypted,
+      ...(encrypted ? { kmsKeyId: arnKey(KEY.rds) } : {}),
+      dBSnapshotArn: arn,
+      iAMDatabaseAuthenticationEnabled: false,
+      processorFeatures: [],
+      dbiResourceId: `db-${derive(`db:${instance}`, 26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+    },
+    supplementary: { DBSnapshotAttributes: [{ attributeName: 'restore', attributeValues: shareWith }] },
+  });
+}
+add(
+  dbSnapshot('rds:acme-payments-db-2026-11-28-02-05', {
+    instance: 'acme-payments-db',
+    engine: 'postgres',
+    version: '16.4',
+    storage: 200,
+    port: 5432,
+    type: 'automated',
+    encrypted: true,
+    created: '2026-11-28T02:05:44.108Z',
+    instanceCreated: '2024-05-20T14:40:27.402Z',
+    user: 'payments_admin',
+  }),
+);
+add(
+  api(
+    dbSnapshot('acme-payments-db-before-pg16', {
+      instance: 'acme-payments-db',
+      engine: 'postgres',
+      version: '15.8',
+      storage: 200,
+      port: 5432,
+      type: 'manual',
+      encrypted: true,
+      created: '2026-03-07T21:14:02.661Z',
+      instanceCreated: '2024-05-20T14:40:27.402Z',
+      user: 'payments_admin',
+      tags: { team: 'platform', reason: 'pg16-upgrade' },
+    }),
+  ),
+);
+add(
+  dbSnapshot('acme-legacy-mysql-audit-2025', {
+    instance: 'acme-legacy-mysql',
+    engine: 'mysql',
+    version: '8.0.35',
+    storage: 50,
+    port: 3306,
+    type: 'manual',
+    encrypted: false,
+    created: '2025-12-30T17:02:29.340Z',
+    instanceCreated: '2022-01-17T09:48:13.550Z',
+    user: 'admin',
+    shareWith: ['444455556666'],
+    tags: { owner: 'finance-it', purpose: 'year-end-audit' },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Data stores beyond S3 and RDS: DynamoDB, EFS, the Redshift warehouse, the OpenSearch logging
+// domain and an old Elasticsearch domain, AWS Backup recovery points
+
+const ALNUM_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const ALNUM_LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const AWS_DYNAMODB_KEY = uuid('kms:aws/dynamodb');
+
+function dynamoTable(
+  name,
+  { created, tags, sse, items: itemCount, bytes, pitr, attributes, gsi = [], select: asRow = false },
+) {
+  const arn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
+  const item = ci({
+    type: 'AWS::DynamoDB::Table',
+    id: name,
+    name,
+    arn,
+    created,
+    tags,
+    configuration: {
+      attributeDefinitions: attributes.map(([attributeName, attributeType]) => ({ attributeName, attributeType })),
+      tableName: name,
+      keySchema: attributes
+        .slice(0, 2)
+        .map(([attributeName], i) => ({ attributeName, keyType: i === 0 ? 'HASH' : 'RANGE' })),
+      tableStatus: 'ACTIVE',
+      creationDateTime: created,
+      provisionedThroughput: { numberOfDecreasesToday: 0, readCapacityUnits: 0, writeCapacityUnits: 0 },
+      tableSizeBytes: bytes,
+      itemCount,
+      tableArn: arn,
+      tableId: uuid(`dynamodb:${name}`),
+      billingModeSummary: { billingMode: 'PAY_PER_REQUEST', lastUpdateToPayPerRequestDateTime: created },
+      globalSecondaryIndexes: gsi.map((index) => ({
+        indexName: index,
+        keySchema: [{ attributeName: index.replace(/-index$/, ''), keyType: 'HASH' }],
+        projection: { projectionType: 'ALL' },
+        indexStatus: 'ACTIVE',
+        indexArn: `${arn}/index/${index}`,
+      })),
+      // An AWS owned key leaves SSEDescription out of DescribeTable, so AWS Config records none.
+      ...(sse ? { ssedescription: { status: 'ENABLED', ssetype: 'KMS', kmsmasterKeyArn: sse } } : {}),
+      tableClassSummary: { tableClass: 'STANDARD' },
+      deletionProtectionEnabled: pitr,
+    },
+    supplementary: {
+      ContinuousBackupsDescription: {
+        continuousBackupsStatus: 'ENABLED',
+        pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: pitr ? 'ENABLED' : 'DISABLED' },
+      },
+    },
+  });
+  return asRow ? select(item) : item;
+}
+
+add(
+  dynamoTable('acme-payments', {
+    created: '2024-04-02T10:05:31.774Z',
+    tags: { team: 'payments', env: 'prod', 'data-classification': 'confidential' },
+    sse: arnKey(KEY.data),
+    items: 4_812_337,
+    bytes: 2_941_877_012,
+    pitr: true,
+    attributes: [
+      ['paymentId', 'S'],
+      ['merchantId', 'S'],
+    ],
+    gsi: ['merchantId-index'],
+  }),
+);
+add(
+  dynamoTable('acme-idempotency-keys', {
+    created: '2024-06-18T08:44:10.302Z',
+    tags: { team: 'payments', env: 'prod', 'data-classification': 'internal' },
+    sse: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${AWS_DYNAMODB_KEY}`,
+    items: 211_904,
+    bytes: 41_377_120,
+    pitr: true,
+    attributes: [['idempotencyKey', 'S']],
+    select: true,
+  }),
+);
+// A developer's table for rate-limit counters: created from the console with the defaults.
+add(
+  dynamoTable('acme-rate-limits', {
+    created: '2025-09-30T16:12:58.091Z',
+    tags: { team: 'payments' },
+    items: 18_422,
+    bytes: 1_206_554,
+    pitr: false,
+    attributes: [
+      ['clientId', 'S'],
+      ['window', 'N'],
+    ],
+  }),
+);
+
+// EFS: shared input for the batch fleet (encrypted), and a scratch file system from the 2023 ML
+// experiments that was created without encryption and is still mounted by the research notebook.
+const EFS = { batch: ec2Id('fs', 'acme-batch-shared'), scratch: ec2Id('fs', 'acme-ml-scratch') };
+function efsFileSystem(id, { name, created, encrypted, tags, bytes, backup }) {
+  const arn = `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${id}`;
+  return ci({
+    type: 'AWS::EFS::FileSystem',
+    id,
+    name,
+    arn,
+    created,
+    tags: { Name: name, ...tags },
+    configuration: {
+      FileSystemId: id,
+      Arn: arn,
+      Encrypted: encrypted,
+      ...(encrypted ? { KmsKeyId: arnKey(KEY.data) } : {}),
+      PerformanceMode: 'generalPurpose',
+      ThroughputMode: 'elastic',
+      BackupPolicy: { Status: backup ? 'ENABLED' : 'DISABLED' },
+      LifecyclePolicies: [{ TransitionToIA: 'AFTER_30_DAYS' }],
+      FileSystemProtection: { ReplicationOverwriteProtection: 'ENABLED' },
+      FileSystemPolicy: {},
+      SizeInBytes: { Value: bytes },
+      FileSystemTags: tagList({ Name: name, ...tags }).map(({ key, value }) => ({ Key: key, Value: value })),
+    },
+  });
+}
+add(
+  efsFileSystem(EFS.batch, {
+    name: 'acme-batch-shared',
+    created: '2025-01-21T10:03:47.000Z',
+    encrypted: true,
+    tags: { team: 'platform', 'data-classification': 'confidential' },
+    bytes: 88_214_446_080,
+    backup: true,
+  }),
+);
+add(
+  api(
+    efsFileSystem(EFS.scratch, {
+      name: 'acme-ml-scratch',
+      created: '2023-06-12T14:27:19.000Z',
+      encrypted: false,
+      tags: { team: 'data', 'data-classification': 'internal' },
+      bytes: 12_884_901_888,
+      backup: false,
+    }),
+  ),
+);
+function efsAccessPoint(name, { fs, path, posix, created }) {
+  const id = ec2Id('fsap', name);
+  const arn = `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:access-point/${id}`;
+  return ci({
+    type: 'AWS::EFS::AccessPoint',
+    id,
+    arn,
+    created,
+    tags: { Name: name },
+    relationships: [['AWS::EFS::FileSystem', fs, 'Is attached to FileSystem']],
+    configuration: {
+      AccessPointId: id,
+      Arn: arn,
+      FileSystemId: fs,
+      ...(posix ? { PosixUser: { Uid: posix, Gid: posix, SecondaryGids: [] } } : {}),
+      RootDirectory: {
+        Path: path,
+        ...(posix ? { CreationInfo: { OwnerUid: posix, OwnerGid: posix, Permissions: '750' } } : {}),
+      },
+      AccessPointTags: [{ Key: 'Name', Value: name }],
+    },
+  });
+}
+add(
+  efsAccessPoint('batch-settlement-input', {
+    fs: EFS.batch,
+    path: '/settlement',
+    posix: '1001',
+    created: '2025-01-21T10:09:12.000Z',
+  }),
+);
+add(
+  efsAccessPoint('batch-reports', {
+    fs: EFS.batch,
+    path: '/reports',
+    posix: '1002',
+    created: '2025-02-10T09:15:40.000Z',
+  }),
+);
+// Mounted as root by the research notebook: no POSIX user enforced.
+add(efsAccessPoint('ml-scratch-notebooks', { fs: EFS.scratch, path: '/', created: '2023-06-12T14:31:02.000Z' }));
+
+// Redshift: the analytics warehouse. Encrypted, private, audited and TLS-only, but COPY and UNLOAD
+// still leave the VPC: enhanced VPC routing was never turned on.
+const REDSHIFT_PARAMS = 'acme-analytics-params';
+add(
+  ci({
+    type: 'AWS::Redshift::ClusterParameterGroup',
+    id: REDSHIFT_PARAMS,
+    name: REDSHIFT_PARAMS,
+    arn: `arn:aws:redshift:${REGION}:${ACCOUNT}:parametergroup:${REDSHIFT_PARAMS}`,
+    tags: { team: 'data' },
+    configuration: {
+      parameterGroupName: REDSHIFT_PARAMS,
+      parameterGroupFamily: 'redshift-1.0',
+      description: 'acme-analytics: TLS only, user activity logging',
+    },
+    supplementary: {
+      Parameters: [
+        ['auto_analyze', 'true', 'engine-default'],
+        ['datestyle', 'ISO, MDY', 'engine-default'],
+        ['enable_user_activity_logging', 'true', 'user'],
+        ['require_ssl', 'true', 'user'],
+        ['search_path', '$user, public', 'engine-default'],
+        ['use_fips_ssl', 'false', 'engine-default'],
+      ].map(([parameterName, parameterValue, source]) => ({
+        parameterName,
+        parameterValue,
+        source,
+        dataType: parameterValue === 'true' || parameterValue === 'false' ? 'boolean' : 'string',
+        applyType: 'static',
+        isModifiable: true,
+      })),
+    },
+  }),
+);
+add(
+  api(
+    ci({
+      type: 'AWS::Redshift::Cluster',
+      id: 'acme-analytics',
+      name: 'acme-analytics',
+      arn: `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:acme-analytics`,
+      created: '2025-02-11T09:52:33.000Z',
+      tags: { team: 'data', env: 'prod', 'data-classification': 'confidential' },
+      relationships: [
+        ['AWS::EC2::SecurityGroup', SG.db, 'Is associated with SecurityGroup'],
+        ['AWS::EC2::VPC', VPC.prod, 'Is contained in Vpc'],
+        ['AWS::KMS::Key', KEY.data, 'Is associated with KmsKey'],
+        ['AWS::Redshift::ClusterParameterGroup', REDSHIFT_PARAMS, 'Is associated with ClusterParameterGroup'],
+        ['AWS::Redshift::ClusterSubnetGroup', 'acme-analytics-subnets', 'Is associated with ClusterSubnetGroup'],
+      ],
+      configuration: {
+        clusterIdentifier: 'acme-analytics',
+        nodeType: 'ra3.xlplus',
+        clusterStatus: 'available',
+        clusterAvailabilityStatus: 'Available',
+        masterUsername: 'analytics_admin',
+        dBName: 'analytics',
+        endpoint: { address: `acme-analytics.c9rk3v7xq2mf.${REGION}.redshift.amazonaws.com`, port: 5439 },
+        clusterCreateTime: '2025-02-11T09:52:33.000Z',
+        automatedSnapshotRetentionPeriod: 7,
+        manualSnapshotRetentionPeriod: -1,
+        clusterSecurityGroups: [],
+        vpcSecurityGroups: [{ vpcSecurityGroupId: SG.db, status: 'active' }],
+        clusterParameterGroups: [
+          {
+            parameterGroupName: REDSHIFT_PARAMS,
+            parameterApplyStatus: 'in-sync',
+            clusterParameterStatusList: [{ parameterName: 'require_ssl', parameterApplyStatus: 'in-sync' }],
+          },
+        ],
+        clusterSubnetGroupName: 'acme-analytics-subnets',
+        vpcId: VPC.prod,
+        availabilityZone: `${REGION}a`,
+        preferredMaintenanceWindow: 'sun:04:00-sun:04:30',
+        pendingModifiedValues: {},
+        clusterVersion: '1.0',
+        allowVersionUpgrade: true,
+        numberOfNodes: 2,
+        publiclyAccessible: false,
+        encrypted: true,
+        kmsKeyId: arnKey(KEY.data),
+        enhancedVpcRouting: false,
+        clusterNodes: [
+          { nodeRole: 'LEADER', privateIPAddress: '10.40.1.140' },
+          { nodeRole: 'COMPUTE-0', privateIPAddress: '10.40.1.141' },
+          { nodeRole: 'COMPUTE-1', privateIPAddress: '10.40.2.142' },
+        ],
+        iamRoles: [{ iamRoleArn: `arn:aws:iam::${ACCOUNT}:role/acme-redshift-analytics`, applyStatus: 'in-sync' }],
+        pendingActions: [],
+        maintenanceTrackName: 'current',
+        clusterNamespaceArn: `arn:aws:redshift:${REGION}:${ACCOUNT}:namespace:${uuid('redshift:acme-analytics')}`,
+      },
+      supplementary: {
+        LoggingStatus: {
+          loggingEnabled: true,
+          logDestinationType: 'cloudwatch',
+          logExports: ['connectionlog', 'userlog', 'useractivitylog'],
+        },
+      },
+    }),
+  ),
+);
+
+// OpenSearch: the application logging domain (private, encrypted, HTTPS only, but without
+// fine-grained access control there are no audit logs), and the merchant search domain from 2021,
+// still on Elasticsearch 7.10 with a public endpoint behind an IP-based access policy.
+add(
+  ci({
+    type: 'AWS::OpenSearch::Domain',
+    id: 'acme-logs',
+    name: 'acme-logs',
+    arn: `arn:aws:es:${REGION}:${ACCOUNT}:domain/acme-logs`,
+    created: '2024-09-03T12:18:44.000Z',
+    tags: { team: 'platform', env: 'prod', 'data-classification': 'internal' },
+    relationships: [
+      ['AWS::EC2::SecurityGroup', SG.app, 'Is associated with SecurityGroup'],
+      ['AWS::EC2::Subnet', SUBNET.privA, 'Is contained in Subnet'],
+      ['AWS::EC2::Subnet', SUBNET.privB, 'Is contained in Subnet'],
+      ['AWS::KMS::Key', KEY.logs, 'Is associated with KmsKey'],
+    ],
+    configuration: {
+      Arn: `arn:aws:es:${REGION}:${ACCOUNT}:domain/acme-logs`,
+      DomainArn: `arn:aws:es:${REGION}:${ACCOUNT}:domain/acme-logs`,
+      DomainName: 'acme-logs',
+      Id: `${ACCOUNT}/acme-logs`,
+      EngineVersion: 'OpenSearch_2.15',
+      ClusterConfig: {
+        InstanceType: 'r6g.large.search',
+        InstanceCount: 2,
+        DedicatedMasterEnabled: false,
+        ZoneAwarenessEnabled: true,
+        ZoneAwarenessConfig: { AvailabilityZoneCount: 2 },
+        WarmEnabled: false,
+        MultiAZWithStandbyEnabled: false,
+      },
+      EBSOptions: { EBSEnabled: true, VolumeType: 'gp3', VolumeSize: 500, Iops: 3000, Throughput: 250 },
+      VPCOptions: { SubnetIds: [SUBNET.privA, SUBNET.privB], SecurityGroupIds: [SG.app] },
+      EncryptionAtRestOptions: { Enabled: true, KmsKeyId: arnKey(KEY.logs) },
+      NodeToNodeEncryptionOptions: { Enabled: true },
+      DomainEndpointOptions: {
+        EnforceHTTPS: true,
+        TLSSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10',
+        CustomEndpointEnabled: false,
+      },
+      AdvancedSecurityOptions: { Enabled: false, InternalUserDatabaseEnabled: false, AnonymousAuthEnabled: false },
+      LogPublishingOptions: {
+        ES_APPLICATION_LOGS: {
+          CloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/opensearch/acme-logs/application`,
+          Enabled: true,
+        },
+        SEARCH_SLOW_LOGS: {
+          CloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/opensearch/acme-logs/slow`,
+          Enabled: true,
+        },
+      },
+      SnapshotOptions: {},
+      SoftwareUpdateOptions: { AutoSoftwareUpdateEnabled: true },
+      OffPeakWindowOptions: { Enabled: true, OffPeakWindow: { WindowStartTime: { Hours: 2, Minutes: 0 } } },
+      DomainEndpoints: { vpc: `vpc-acme-logs-${derive('os:acme-logs', 26, ALNUM_LOWER)}.${REGION}.es.amazonaws.com` },
+    },
+  }),
+);
+add(
+  api(
+    ci({
+      type: 'AWS::Elasticsearch::Domain',
+      id: 'acme-merchant-search',
+      name: 'acme-merchant-search',
+      arn: `arn:aws:es:${REGION}:${ACCOUNT}:domain/acme-merchant-search`,
+      created: '2021-05-17T10:40:06.000Z',
+      tags: { team: 'merchant-portal', env: 'prod' },
+      relationships: [['AWS::KMS::Key', KEY.data, 'Is associated with KmsKey']],
+      configuration: {
+        arn: `arn:aws:es:${REGION}:${ACCOUNT}:domain/acme-merchant-search`,
+        domainId: `${ACCOUNT}/acme-merchant-search`,
+        domainName: 'acme-merchant-search',
+        elasticsearchVersion: '7.10',
+        created: true,
+        deleted: false,
+        processing: false,
+        upgradeProcessing: false,
+        elasticsearchClusterConfig: {
+          instanceType: 'm5.large.elasticsearch',
+          instanceCount: 2,
+          dedicatedMasterEnabled: false,
+          zoneAwarenessEnabled: true,
+          zoneAwarenessConfig: { availabilityZoneCount: 2 },
+          warmEnabled: false,
+        },
+        ebsoptions: { ebsenabled: true, volumeType: 'gp2', volumeSize: 100 },
+        endpoint: `search-acme-merchant-search-${derive('es:acme-merchant-search', 26, ALNUM_LOWER)}.${REGION}.es.amazonaws.com`,
+        accessPolicies: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: '*' },
+              Action: 'es:ESHttp*',
+              Resource: `arn:aws:es:${REGION}:${ACCOUNT}:domain/acme-merchant-search/*`,
+              Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.14/32'] } },
+            },
+          ],
+        }),
+        encryptionAtRestOptions: { enabled: true, kmsKeyId: arnKey(KEY.data) },
+        nodeToNodeEncryptionOptions: { enabled: true },
+        domainEndpointOptions: {
+          enforceHTTPS: true,
+          tlssecurityPolicy: 'Policy-Min-TLS-1-0-2019-07',
+          customEndpointEnabled: false,
+        },
+        advancedSecurityOptions: { enabled: false, internalUserDatabaseEnabled: false },
+        logPublishingOptions: {
+          ES_APPLICATION_LOGS: {
+            cloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/es/acme-merchant-search/application`,
+            enabled: false,
+          },
+        },
+        snapshotOptions: { automatedSnapshotStartHour: 0 },
+        serviceSoftwareOptions: {
+          currentVersion: 'R20240520',
+          updateAvailable: true,
+          cancellable: false,
+          updateStatus: 'ELIGIBLE',
+          optionalDeployment: true,
+        },
+      },
+    }),
+  ),
+);
+
+// AWS Backup: daily recovery points in acme-backup-vault. RDS and DynamoDB recovery points keep
+// their source's encryption, so the legacy ledger database's ones are unencrypted.
+const VAULT = 'acme-backup-vault';
+const BACKUP_PLAN = uuid('backup-plan:acme-daily');
+function recoveryPoint(arn, { resourceArn, resourceType, key, created, completed, size, tags = {} }) {
+  return ci({
+    type: 'AWS::Backup::RecoveryPoint',
+    id: arn,
+    name: arn,
+    arn,
+    created: completed,
+    tags,
+    configuration: {
+      RecoveryPointArn: arn,
+      BackupVaultName: VAULT,
+      BackupVaultArn: `arn:aws:backup:${REGION}:${ACCOUNT}:backup-vault:${VAULT}`,
+      ResourceArn: resourceArn,
+      ResourceType: resourceType,
+      CreatedBy: {
+        BackupPlanId: BACKUP_PLAN,
+        BackupPlanArn: `arn:aws:backup:${REGION}:${ACCOUNT}:backup-plan:${BACKUP_PLAN}`,
+        BackupPlanVersion: derive(
+          'backup-plan-version',
+          20,
+          'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+        ),
+        BackupRuleId: uuid('backup-rule:daily-35d'),
+      },
+      IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AWSBackupDefaultServiceRole`,
+      Status: 'COMPLETED',
+      CreationDate: created,
+      CompletionDate: completed,
+      BackupSizeInBytes: size,
+      Lifecycle: { DeleteAfterDays: 35 },
+      CalculatedLifecycle: { DeleteAt: new Date(Date.parse(created) + 35 * 86_400_000).toISOString() },
+      ...(key ? { EncryptionKeyArn: key } : {}),
+      IsEncrypted: key !== null,
+      StorageClass: 'WARM',
+      VaultType: 'BACKUP_VAULT',
+    },
+  });
+}
+add(
+  recoveryPoint(`arn:aws:backup:${REGION}:${ACCOUNT}:recovery-point:${uuid('rp:efs-batch-2026-11-28')}`, {
+    resourceArn: `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${EFS.batch}`,
+    resourceType: 'EFS',
+    key: arnKey(KEY.data),
+    created: '2026-11-28T03:00:00.000Z',
+    completed: '2026-11-28T03:41:17.000Z',
+    size: 88_101_093_376,
+  }),
+);
+add(
+  recoveryPoint(`arn:aws:backup:${REGION}:${ACCOUNT}:recovery-point:${uuid('rp:dynamodb-payments-2026-11-28')}`, {
+    resourceArn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/acme-payments`,
+    resourceType: 'DynamoDB',
+    key: arnKey(KEY.data),
+    created: '2026-11-28T03:00:00.000Z',
+    completed: '2026-11-28T03:12:40.000Z',
+    size: 2_939_113_480,
+  }),
+);
+add(
+  api(
+    recoveryPoint(`arn:aws:rds:${REGION}:${ACCOUNT}:snapshot:awsbackup:job-${uuid('rp:rds-payments-2026-11-28')}`, {
+      resourceArn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:acme-payments-db`,
+      resourceType: 'RDS',
+      key: arnKey(KEY.rds),
+      created: '2026-11-28T03:00:00.000Z',
+      completed: '2026-11-28T03:19:52.000Z',
+      size: 214_748_364_800,
+    }),
+  ),
+);
+add(
+  recoveryPoint(`arn:aws:rds:${REGION}:${ACCOUNT}:snapshot:awsbackup:job-${uuid('rp:rds-legacy-mysql-2026-11-28')}`, {
+    resourceArn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:acme-legacy-mysql`,
+    resourceType: 'RDS',
+    key: null,
+    created: '2026-11-28T03:00:00.000Z',
+    completed: '2026-11-28T03:08:05.000Z',
+    size: 53_687_091_200,
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Machine learning: the fraud team's SageMaker notebooks and scoring endpoint configurations
+
+function notebook(name, { created, key, subnet, sg, internet, role, volume, lifecycle = null }) {
+  return ci({
+    type: 'AWS::SageMaker::NotebookInstance',
+    id: name,
+    name,
+    arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:notebook-instance/${name}`,
+    created,
+    tags: { team: 'fraud' },
+    configuration: {
+      NotebookInstanceName: name,
+      Id: name,
+      InstanceType: 'ml.t3.xlarge',
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`,
+      ...(key ? { KmsKeyId: arnKey(key) } : {}),
+      ...(subnet ? { SubnetId: SUBNET[subnet], SecurityGroupIds: [SG[sg]] } : {}),
+      DirectInternetAccess: internet ? 'Enabled' : 'Disabled',
+      RootAccess: internet ? 'Enabled' : 'Disabled',
+      VolumeSizeInGB: volume,
+      AcceleratorTypes: [],
+      AdditionalCodeRepositories: [],
+      ...(lifecycle ? { LifecycleConfigName: lifecycle } : {}),
+      PlatformIdentifier: 'notebook-al2-v2',
+      InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: internet ? '1' : '2' },
+    },
+  });
+}
+add(
+  notebook('acme-fraud-models', {
+    created: '2025-05-06T08:12:55.000Z',
+    key: KEY.data,
+    subnet: 'privA',
+    sg: 'app',
+    internet: false,
+    role: 'acme-sagemaker-fraud',
+    volume: 50,
+  }),
+);
+// The 2023 research notebook: created in the console with the defaults (SageMaker-managed VPC with
+// direct internet access, no KMS key), mounts the unencrypted scratch file system.
+add(
+  notebook('acme-ml-research', {
+    created: '2023-06-12T14:05:31.000Z',
+    key: null,
+    internet: true,
+    role: 'service-role/AmazonSageMaker-ExecutionRole-20230612T140344',
+    volume: 100,
+    lifecycle: 'mount-ml-scratch',
+  }),
+);
+function endpointConfig(name, { created, key, model, instances }) {
+  const arn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint-config/${name}`;
+  return ci({
+    type: 'AWS::SageMaker::EndpointConfig',
+    id: arn,
+    name,
+    arn,
+    created,
+    tags: { team: 'fraud' },
+    configuration: {
+      EndpointConfigName: name,
+      Id: arn,
+      ...(key ? { KmsKeyId: arnKey(key) } : {}),
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: model,
+          InitialInstanceCount: instances,
+          InstanceType: 'ml.m5.large',
+          InitialVariantWeight: 1,
+        },
+      ],
+      DataCaptureConfig: key
+        ? {
+            EnableCapture: true,
+            InitialSamplingPercentage: 10,
+            DestinationS3Uri: 's3://acme-ml-datasets/capture/fraud-scoring',
+            KmsKeyId: arnKey(key),
+            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+          }
+        : undefined,
+    },
+  });
+}
+add(
+  endpointConfig('acme-fraud-scoring-v7', {
+    created: '2026-10-14T13:22:09.000Z',
+    key: KEY.data,
+    model: 'acme-fraud-scoring-v7',
+    instances: 2,
+  }),
+);
+// The shadow variant the team tried in the summer; its endpoint is gone but the configuration is not.
+add(
+  select(
+    endpointConfig('acme-fraud-scoring-shadow', {
+      created: '2026-07-02T09:47:36.000Z',
+      key: null,
+      model: 'acme-fraud-scoring-v7-xgb',
+      instances: 1,
+    }),
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// CodeBuild: the payments API image build and the Terraform plan (built to standard), and the
+// back-office build created by hand, with the ci-deploy user's access key pasted into it
+
+function codebuildProject(
+  name,
+  { description, created, source, artifacts, secondary = [], env, s3Logs = null, image },
+) {
+  const arn = `arn:aws:codebuild:${REGION}:${ACCOUNT}:project/${name}`;
+  return ci({
+    type: 'AWS::CodeBuild::Project',
+    id: name,
+    name,
+    arn,
+    created,
+    tags: { team: name.includes('backoffice') ? 'ops' : 'platform' },
+    relationships: [['AWS::IAM::Role', `codebuild-${name}`, 'Is associated with Role', `codebuild-${name}`]],
+    configuration: {
+      name,
+      description,
+      source: {
+        type: 'GITHUB',
+        location: `https://github.com/acme-payments/${source}.git`,
+        gitCloneDepth: 1,
+        buildSpec: 'buildspec.yml',
+        reportBuildStatus: true,
+      },
+      artifacts,
+      secondaryArtifacts: secondary,
+      cache: { type: 'LOCAL', modes: ['LOCAL_DOCKER_LAYER_CACHE'] },
+      environment: {
+        type: 'LINUX_CONTAINER',
+        image,
+        computeType: 'BUILD_GENERAL1_MEDIUM',
+        privilegedMode: artifacts.type !== 'NO_ARTIFACTS',
+        imagePullCredentialsType: 'CODEBUILD',
+        environmentVariables: env.map(([n, value, type = 'PLAINTEXT']) => ({ name: n, value, type })),
+      },
+      serviceRole: `arn:aws:iam::${ACCOUNT}:role/codebuild-${name}`,
+      timeoutInMinutes: 60,
+      queuedtimeoutInMinutes: 480,
+      encryptionKey: name.includes('backoffice') ? `arn:aws:kms:${REGION}:${ACCOUNT}:alias/aws/s3` : arnKey(KEY.data),
+      logsConfig: {
+        cloudWatchLogs: { status: 'ENABLED', groupName: `/aws/codebuild/${name}` },
+        s3Logs: s3Logs ?? { status: 'DISABLED', encryptionDisabled: false },
+      },
+    },
+  });
+}
+const ARTIFACTS = `acme-build-artifacts-${ACCOUNT}`;
+add(
+  codebuildProject('acme-payments-api-build', {
+    description: 'Builds and scans the payments API container image',
+    created: '2024-04-03T09:18:26.000Z',
+    source: 'payments-api',
+    image: 'aws/codebuild/amazonlinux2-x86_64-standard:5.0',
+    artifacts: {
+      type: 'S3',
+      location: ARTIFACTS,
+      path: 'payments-api',
+      namespaceType: 'BUILD_ID',
+      name: 'imagedefinitions.zip',
+      packaging: 'ZIP',
+      encryptionDisabled: false,
+    },
+    secondary: [
+      {
+        type: 'S3',
+        location: ARTIFACTS,
+        path: 'payments-api',
+        artifactIdentifier: 'sbom',
+        name: 'sbom',
+        packaging: 'NONE',
+        encryptionDisabled: false,
+      },
+    ],
+    env: [
+      ['AWS_DEFAULT_REGION', REGION],
+      ['ECR_REPOSITORY', 'acme-payments-api'],
+      ['SNYK_TOKEN', '/acme/ci/snyk-token', 'PARAMETER_STORE'],
+    ],
+    s3Logs: { status: 'ENABLED', location: `${ARTIFACTS}/build-logs`, encryptionDisabled: false },
+  }),
+);
+add(
+  api(
+    codebuildProject('acme-terraform-plan', {
+      description: 'terraform plan for pull requests on acme-infrastructure',
+      created: '2024-03-11T08:52:40.000Z',
+      source: 'acme-infrastructure',
+      image: 'aws/codebuild/amazonlinux2-x86_64-standard:5.0',
+      artifacts: { type: 'NO_ARTIFACTS', encryptionDisabled: false },
+      env: [
+        ['TF_IN_AUTOMATION', 'true'],
+        ['TF_STATE_BUCKET', TF_STATE],
+      ],
+      s3Logs: { status: 'ENABLED', location: `${ARTIFACTS}/terraform-plan-logs`, encryptionDisabled: false },
+    }),
+  ),
+);
+// The access key id and secret are the AWS documentation's example values, not real credentials.
+add(
+  codebuildProject('acme-backoffice-build', {
+    description: 'Back-office tool: build and copy to the instance',
+    created: '2025-03-27T16:40:03.000Z',
+    source: 'backoffice',
+    image: 'aws/codebuild/standard:6.0',
+    artifacts: {
+      type: 'S3',
+      location: ARTIFACTS,
+      path: 'backoffice',
+      namespaceType: 'NONE',
+      name: 'backoffice.zip',
+      packaging: 'ZIP',
+      encryptionDisabled: true,
+    },
+    env: [
+      ['AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE'],
+      ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+      ['DEPLOY_HOST', '10.40.1.88'],
+    ],
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// The 2023 data-centre migration: the DMS instance that replicated the on-premises ledger, created
+// public to reach the old data centre over the internet, and the private one that now feeds the
+// reporting database with changes from the payments database
+
+function replicationInstance(name, { created, publicIp, privateIp, subnetGroup, key, version }) {
+  const id = derive(`dms:${name}`, 26, ALNUM_UPPER);
+  return ci({
+    type: 'AWS::DMS::ReplicationInstance',
+    id,
+    name,
+    arn: `arn:aws:dms:${REGION}:${ACCOUNT}:rep:${id}`,
+    created,
+    tags: { team: 'data' },
+    configuration: {
+      ReplicationInstanceIdentifier: name,
+      ReplicationInstanceClass: 'dms.t3.medium',
+      AllocatedStorage: 50,
+      EngineVersion: version,
+      AutoMinorVersionUpgrade: true,
+      MultiAZ: false,
+      AvailabilityZone: `${REGION}a`,
+      PreferredMaintenanceWindow: 'sun:04:30-sun:05:00',
+      ReplicationSubnetGroupIdentifier: subnetGroup,
+      KmsKeyId: arnKey(key),
+      PubliclyAccessible: publicIp !== null,
+      ReplicationInstancePrivateIpAddresses: [privateIp],
+      ReplicationInstancePublicIpAddresses: publicIp ? [publicIp] : [],
+      VpcSecurityGroups: [{ VpcSecurityGroupId: SG.db, Status: 'active' }],
+      Id: name,
+    },
+  });
+}
+add(
+  replicationInstance('acme-migration-2023', {
+    created: '2023-02-06T12:20:51.000Z',
+    publicIp: '52.212.144.63',
+    privateIp: '10.40.101.77',
+    subnetGroup: 'acme-migration-public',
+    key: KEY.migration,
+    version: '3.4.7',
+  }),
+);
+add(
+  replicationInstance('acme-reporting-cdc', {
+    created: '2025-03-04T11:02:14.000Z',
+    publicIp: null,
+    privateIp: '10.40.2.61',
+    subnetGroup: 'acme-dms-private',
+    key: KEY.data,
+    version: '3.5.3',
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Elastic Beanstalk: the merchant portal (production and staging). Staging was cloned from an old
+// saved configuration that predates managed platform updates.
+
+function beanstalkEnvironment(name, { created, updated, cname }) {
+  const id = `e-${derive(`eb:${name}`, 10, ALNUM_LOWER)}`;
+  const arn = `arn:aws:elasticbeanstalk:${REGION}:${ACCOUNT}:environment/acme-merchant-portal/${name}`;
+  return ci({
+    type: 'AWS::ElasticBeanstalk::Environment',
+    id,
+    name,
+    arn,
+    created,
+    tags: { team: 'merchant-portal', env: name.endsWith('prod') ? 'prod' : 'staging' },
+    configuration: {
+      environmentName: name,
+      environmentId: id,
+      applicationName: 'acme-merchant-portal',
+      versionLabel: name.endsWith('prod') ? 'v2026.11.24-2' : 'v2026.11.27-1',
+      solutionStackName: '64bit Amazon Linux 2023 v6.4.0 running Node.js 20',
+      platformArn: `arn:aws:elasticbeanstalk:${REGION}::platform/Node.js 20 running on 64bit Amazon Linux 2023/6.4.0`,
+      endpointURL: `awseb-${id.slice(0, 5)}-AWSEBLoa-${derive(`eb-lb:${name}`, 12, ALNUM_UPPER)}-${fnv(name) % 1_000_000_000}.${REGION}.elb.amazonaws.com`,
+      cNAME: `${cname}.${REGION}.elasticbeanstalk.com`,
+      dateCreated: created,
+      dateUpdated: updated,
+      status: 'Ready',
+      health: 'Green',
+      tier: { name: 'WebServer', type: 'Standard', version: '1.0' },
+      environmentArn: arn,
+    },
+  });
+}
+const EB = {
+  prod: beanstalkEnvironment('acme-merchant-portal-prod', {
+    created: '2024-08-19T10:33:02.000Z',
+    updated: '2026-11-24T15:08:41.000Z',
+    cname: 'acme-merchant-portal',
+  }),
+  staging: beanstalkEnvironment('acme-merchant-portal-staging', {
+    created: '2025-11-03T09:14:27.000Z',
+    updated: '2026-11-27T11:52:10.000Z',
+    cname: 'acme-merchant-portal-staging',
+  }),
+};
+add(EB.prod);
+add(api(EB.staging));
+
+// ---------------------------------------------------------------------------------------------
 // Account-level facts
 
 const userRow = (name, fields) => ({
@@ -2802,7 +6039,7 @@ add(
       { name: 'EKS_AUDIT_LOGS', status: 'DISABLED' },
       { name: 'EBS_MALWARE_PROTECTION', status: 'ENABLED' },
       { name: 'RDS_LOGIN_EVENTS', status: 'ENABLED' },
-      { name: 'LAMBDA_NETWORK_LOGS', status: 'DISABLED' },
+      { name: 'LAMBDA_NETWORK_LOGS', status: 'ENABLED' },
       {
         name: 'RUNTIME_MONITORING',
         status: 'DISABLED',
@@ -3000,7 +6237,240 @@ add(
       },
       {
         topicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:acme-deploy-notifications`,
-        subscriptions: [{ subscriptionArn: 'PendingConfirmation', protocol: 'email', endpoint: 'platform@acme-payments.example' }],
+        subscriptions: [
+          { subscriptionArn: 'PendingConfirmation', protocol: 'email', endpoint: 'platform@acme-payments.example' },
+        ],
+      },
+    ],
+  }),
+);
+
+// Only the public payments ALB and the two production API stages are behind AWS WAF.
+add(
+  fact('Rampart::WAF::WebACLAssociations', 'regional', {
+    webAcls: [
+      {
+        service: 'wafv2',
+        id: wafv2Id('acme-payments-web'),
+        name: 'acme-payments-web',
+        arn: PAYMENTS_WEB_ACL,
+        resourceArns: [ALB.web, stageArn(REST_API.partner, 'prod'), stageArn(REST_API.webhooks, 'v1')],
+      },
+      {
+        service: 'wafv2',
+        id: wafv2Id('acme-backoffice-web'),
+        name: 'acme-backoffice-web',
+        arn: wafv2Arn('webacl', 'acme-backoffice-web'),
+        resourceArns: [],
+      },
+      {
+        service: 'waf-regional',
+        id: CLASSIC.acl,
+        name: 'legacy-payments-acl',
+        arn: wafClassicArn('webacl', CLASSIC.acl),
+        resourceArns: [],
+      },
+      {
+        service: 'waf-regional',
+        id: CLASSIC.testAcl,
+        name: 'legacy-test-acl',
+        arn: wafClassicArn('webacl', CLASSIC.testAcl),
+        resourceArns: [],
+      },
+    ],
+  }),
+);
+add(
+  fact('Rampart::WAFv2::LoggingConfigurations', 'regional', {
+    loggingConfigurations: [
+      {
+        resourceArn: PAYMENTS_WEB_ACL,
+        logDestinationConfigs: [`arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/aws-waf-logs-acme-payments-web`],
+        managedByFirewallManager: false,
+      },
+    ],
+  }),
+);
+// The egress firewall logs alerts and flows; the sandbox firewall was never given a logging configuration.
+add(
+  fact('Rampart::NetworkFirewall::LoggingConfigurations', 'regional', {
+    firewalls: [
+      {
+        firewallArn: nfwArn('firewall', 'acme-egress-firewall'),
+        logDestinationConfigs: [
+          {
+            logType: 'ALERT',
+            logDestinationType: 'CloudWatchLogs',
+            logDestination: { logGroup: '/aws/network-firewall/acme-egress-firewall/alert' },
+          },
+          {
+            logType: 'FLOW',
+            logDestinationType: 'S3',
+            logDestination: { bucketName: LOG_BUCKET, prefix: 'network-firewall/flow' },
+          },
+        ],
+      },
+      { firewallArn: nfwArn('firewall', 'sandbox-firewall'), logDestinationConfigs: [] },
+    ],
+  }),
+);
+// Shield Advanced was evaluated in 2025 and not bought: Shield Standard only.
+add(
+  fact('Rampart::Shield::Subscription', 'global', {
+    subscriptionState: 'INACTIVE',
+    subscription: null,
+    drtAccess: null,
+    protections: [],
+  }),
+);
+add(fact('Rampart::EC2::PublicSnapshots', 'regional', { snapshotIds: [] }));
+add(
+  fact('Rampart::ECR::RegistryScanning', 'regional', {
+    scanType: 'BASIC',
+    rules: [
+      { scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: 'acme-payments-*', filterType: 'WILDCARD' }] },
+    ],
+  }),
+);
+// A few findings nobody triaged: two HIGH ones from early November and some old LOW ones.
+add(
+  fact('Rampart::GuardDuty::FindingsSummary', 'regional', {
+    detectorId: hex('guardduty', 32),
+    severities: [
+      { severity: 'LOW', count: 7, oldestCreatedAt: '2026-09-21T04:12:37.118Z' },
+      { severity: 'MEDIUM', count: 2, oldestCreatedAt: '2026-11-25T22:40:09.551Z' },
+      { severity: 'HIGH', count: 2, oldestCreatedAt: '2026-11-04T13:05:51.902Z' },
+      { severity: 'CRITICAL', count: 0, oldestCreatedAt: null },
+    ],
+  }),
+);
+
+// Secrets Manager dates (ListSecrets): the PSP API key has never been rotated.
+const secretArn = (name) =>
+  `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-${derive(`secret:${name}`, 6, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+add(
+  fact('Rampart::SecretsManager::SecretActivity', 'regional', {
+    secrets: [
+      {
+        arn: secretArn('prod/payments-db/master'),
+        name: 'prod/payments-db/master',
+        createdDate: '2024-05-20T14:38:02.640Z',
+        lastRotatedDate: '2026-11-08T02:14:51.000Z',
+        lastChangedDate: '2026-11-08T02:14:51.000Z',
+        lastAccessedDate: '2026-11-29T00:00:00.000Z',
+      },
+      {
+        arn: secretArn('prod/reporting-db/readonly'),
+        name: 'prod/reporting-db/readonly',
+        createdDate: '2025-03-04T10:30:11.204Z',
+        lastRotatedDate: '2026-11-24T01:03:17.000Z',
+        lastChangedDate: '2026-11-24T01:03:17.000Z',
+        lastAccessedDate: '2026-11-28T00:00:00.000Z',
+      },
+      {
+        arn: secretArn('prod/payments/psp-api-key'),
+        name: 'prod/payments/psp-api-key',
+        createdDate: '2024-04-02T10:20:45.971Z',
+        lastRotatedDate: null,
+        lastChangedDate: '2024-04-02T10:20:45.971Z',
+        lastAccessedDate: '2026-11-29T00:00:00.000Z',
+      },
+    ],
+  }),
+);
+add(
+  fact('Rampart::SSM::DocumentSharing', 'regional', {
+    documents: [
+      { name: 'acme-bootstrap-node', documentType: 'Command', accountIds: [] },
+      { name: 'acme-restart-payments-api', documentType: 'Automation', accountIds: [] },
+      { name: 'acme-collect-diagnostics', documentType: 'Command', accountIds: [MANAGEMENT_ACCOUNT] },
+    ],
+  }),
+);
+// Parameter Store: configuration in plain String parameters, two secrets that should not be where they are.
+add(
+  fact('Rampart::SSM::Parameters', 'regional', {
+    parameters: [
+      { name: '/acme/prod/payments/feature-flags', type: 'StringList', keyId: null, tier: 'Standard' },
+      {
+        name: '/acme/prod/payments/webhook-signing-secret',
+        type: 'SecureString',
+        keyId: arnKey(KEY.data),
+        tier: 'Standard',
+      },
+      { name: '/acme/prod/datadog/api-key', type: 'SecureString', keyId: 'alias/aws/ssm', tier: 'Standard' },
+      { name: '/acme/staging/backoffice/db-password', type: 'String', keyId: null, tier: 'Standard' },
+      { name: '/acme/prod/platform/ami-id', type: 'String', keyId: null, tier: 'Standard' },
+    ],
+  }),
+);
+
+// Elastic Beanstalk option settings (aws:elasticbeanstalk:managedactions).
+add(
+  fact('Rampart::ElasticBeanstalk::ManagedActions', 'regional', {
+    environments: [
+      {
+        environmentId: EB.prod.configuration.environmentId,
+        environmentName: EB.prod.configuration.environmentName,
+        managedActionsEnabled: true,
+        updateLevel: 'minor',
+      },
+      {
+        environmentId: EB.staging.configuration.environmentId,
+        environmentName: EB.staging.configuration.environmentName,
+        managedActionsEnabled: false,
+        updateLevel: null,
+      },
+    ],
+  }),
+);
+// RDS parameter groups (effective values, engine defaults included): PostgreSQL 15+ forces TLS by
+// default, MySQL 8.0 does not; the back-office group was copied from PostgreSQL 14's defaults.
+add(
+  fact('Rampart::RDS::ParameterGroupTls', 'regional', {
+    parameterGroups: [
+      { name: 'default.postgres16', kind: 'instance', family: 'postgres16', parameters: { 'rds.force_ssl': '1' } },
+      {
+        name: 'default.mysql8.0',
+        kind: 'instance',
+        family: 'mysql8.0',
+        parameters: { require_secure_transport: '0' },
+      },
+      {
+        name: 'acme-backoffice-postgres14',
+        kind: 'instance',
+        family: 'postgres14',
+        parameters: { 'rds.force_ssl': '0' },
+      },
+    ],
+  }),
+);
+// EMR: the nightly risk-scoring cluster (Kerberos, private subnet) and a data scientist's ad-hoc
+// Spark cluster, launched in a public subnet without a security configuration and left WAITING.
+const emrId = (seed) => `j-${derive(`emr:${seed}`, 13, ALNUM_UPPER)}`;
+add(
+  fact('Rampart::EMR::Clusters', 'regional', {
+    clusters: [
+      {
+        id: emrId('acme-risk-scoring'),
+        name: 'acme-risk-scoring-nightly',
+        arn: `arn:aws:elasticmapreduce:${REGION}:${ACCOUNT}:cluster/${emrId('acme-risk-scoring')}`,
+        state: 'RUNNING',
+        securityConfiguration: 'acme-emr-kerberos',
+        kerberosConfiguration: {
+          Provider: 'ClusterDedicatedKdc',
+          ClusterDedicatedKdcConfiguration: { TicketLifetimeInHours: 24 },
+        },
+        masterPublicIpAddresses: [],
+      },
+      {
+        id: emrId('adhoc-spark'),
+        name: 'adhoc-spark-mjohnson',
+        arn: `arn:aws:elasticmapreduce:${REGION}:${ACCOUNT}:cluster/${emrId('adhoc-spark')}`,
+        state: 'WAITING',
+        securityConfiguration: null,
+        kerberosConfiguration: null,
+        masterPublicIpAddresses: ['34.245.18.201'],
       },
     ],
   }),

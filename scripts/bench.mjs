@@ -8,7 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchConfigRules } from './bench/config-rules.mjs';
 import { corpus } from './bench/corpus.mjs';
+import { benchExport } from './bench/export.mjs';
+import { benchScan } from './bench/scan.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'bench-results');
@@ -62,39 +65,59 @@ const results = { runs: RUNS, cis: COUNT, evaluate: {} };
 const targets = { event: 1.5, api: 3 };
 let failed = false;
 
-for (const shape of ['event', 'api']) {
+for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH_ONLY.includes('evaluate') ? [] : ['event', 'api']) {
   const { items, fixtures } = corpus(COUNT, shape);
   const big = join(out, `corpus-${shape}-${COUNT}.json`);
   const one = join(out, `corpus-${shape}-1.json`);
   writeFileSync(big, JSON.stringify(items));
   writeFileSync(one, JSON.stringify(items.slice(0, 1)));
   const parse = `JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))`;
-  const [bare, parseBig, evalOne, evalBig] = measure([
+  // Both outputs: the default (a table of findings and the summary) and the JSON contract.
+  const [bare, parseBig, tableOne, tableBig, jsonOne, jsonBig] = measure([
     ['-e', '0'],
     ['-e', parse, big],
+    [rampart, 'evaluate', '--input', one],
+    [rampart, 'evaluate', '--input', big],
     [rampart, 'evaluate', '--input', one, '--format', 'json'],
     [rampart, 'evaluate', '--input', big, '--format', 'json'],
   ]);
   const parseCost = parseBig.ms - bare.ms;
-  const evalCost = evalBig.ms - evalOne.ms;
-  const ratio = evalCost / parseCost;
-  results.evaluate[shape] = {
-    fixtures,
-    bytes: readFileSync(big).length,
-    parseMs: Math.round(parseCost),
-    evaluateMs: Math.round(evalCost),
-    ratio: Number(ratio.toFixed(2)),
-    target: targets[shape],
-    peakRss: evalBig.rss,
-    parsePeakRss: parseBig.rss,
-  };
-  const ok = ratio <= targets[shape];
-  failed ||= !ok;
-  console.log(
-    `evaluate ${shape}-shaped, ${COUNT} CIs (${fixtures} fixtures replicated, ${mb(results.evaluate[shape].bytes)}): ` +
-      `evaluate +${Math.round(evalCost)} ms vs JSON.parse +${Math.round(parseCost)} ms = ${ratio.toFixed(2)}x ` +
-      `(target <= ${targets[shape]}x) ${ok ? 'ok' : 'OVER'}; peak RSS ${mb(evalBig.rss)} (JSON.parse alone ${mb(parseBig.rss)})`,
-  );
+  results.evaluate[shape] = { fixtures, bytes: readFileSync(big).length, parseMs: Math.round(parseCost), parsePeakRss: parseBig.rss };
+  for (const [format, oneRun, bigRun] of [
+    ['table', tableOne, tableBig],
+    ['json', jsonOne, jsonBig],
+  ]) {
+    const evalCost = bigRun.ms - oneRun.ms;
+    const ratio = evalCost / parseCost;
+    const ok = ratio <= targets[shape];
+    failed ||= !ok;
+    results.evaluate[shape][format] = {
+      evaluateMs: Math.round(evalCost),
+      ratio: Number(ratio.toFixed(2)),
+      target: targets[shape],
+      peakRss: bigRun.rss,
+    };
+    console.log(
+      `evaluate ${shape}-shaped --format ${format}, ${COUNT} CIs (${fixtures} fixtures replicated, ${mb(results.evaluate[shape].bytes)}): ` +
+        `evaluate +${Math.round(evalCost)} ms vs JSON.parse +${Math.round(parseCost)} ms = ${ratio.toFixed(2)}x ` +
+        `(target <= ${targets[shape]}x) ${ok ? 'ok' : 'OVER'}; peak RSS ${mb(bigRun.rss)} (JSON.parse alone ${mb(parseBig.rss)})`,
+    );
+  }
+}
+
+// The other surfaces: each prints its own summary line and returns its figures.
+const only = process.env.RAMPART_BENCH_ONLY?.split(',');
+const sections = { scan: benchScan, export: benchExport, 'config-rules': benchConfigRules };
+for (const [name, run] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  try {
+    results[name] = await run();
+    if (results[name]?.withinBudget === false) failed = true;
+  } catch (error) {
+    failed = true;
+    results[name] = { error: String(error) };
+    console.log(`${name}: FAILED: ${error instanceof Error ? error.message : error}`);
+  }
 }
 
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

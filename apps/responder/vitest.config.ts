@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup.ts'],
     // Handler logs are JSON lines on stdout; tests assert on requests and results, not on log noise.
     env: {
       POWERTOOLS_LOG_LEVEL: 'SILENT',

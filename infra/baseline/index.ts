@@ -8,6 +8,11 @@ const shield = config.getObject<NonNullable<SecurityBaselineArgs['shield']>>('sh
 const networkFirewall = config.getObject<NonNullable<SecurityBaselineArgs['networkFirewall']>>('networkFirewall');
 const configRulesBundle = config.get('configRulesBundle');
 const reportGeneratorBundle = config.get('reportGeneratorBundle');
+// Incident response is on when its bundle is given; `incidentResponse` tunes it.
+const incidentResponseBundle = config.get('incidentResponseBundle');
+const incidentResponse =
+  config.getObject<Omit<NonNullable<SecurityBaselineArgs['incidentResponse']>, 'code'>>('incidentResponse') ?? {};
+const accessLogRetentionDays = config.getNumber('accessLogRetentionDays');
 
 const baseline = new SecurityBaseline('rampart', {
   ...(organization ? { organization } : {}),
@@ -18,9 +23,15 @@ const baseline = new SecurityBaseline('rampart', {
   ...(networkFirewall ? { networkFirewall } : {}),
   ...(configRulesBundle ? { configRules: { code: configRulesBundle } } : {}),
   ...(reportGeneratorBundle ? { reportGenerator: { code: reportGeneratorBundle } } : {}),
+  ...(incidentResponseBundle ? { incidentResponse: { ...incidentResponse, code: incidentResponseBundle } } : {}),
+  ...(accessLogRetentionDays !== undefined ? { accessLogs: { retentionInDays: accessLogRetentionDays } } : {}),
   tags: { 'rampart:stack': pulumi.getStack() },
 });
 
 export const keyArns = baseline.keyArns;
 export const alertTopicArn = baseline.alertTopicArn;
 export const webAclArn = baseline.webAclArn;
+export const accessLogBucketName = baseline.accessLogBucketName;
+export const playbookStateMachineArns = baseline.incidentResponse?.stateMachineArns;
+export const evidenceBucketName = baseline.incidentResponse?.evidenceBucketName;
+export const responderRoleArn = baseline.incidentResponse?.responderRoleArn;

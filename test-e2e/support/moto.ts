@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * Starts moto (https://github.com/getmoto/moto) in server mode on 127.0.0.1 with a free port.
+ * Starts moto (the AWS API emulator) in server mode on 127.0.0.1 with a free port.
  * Finds it in this order: `moto_server` on PATH (preinstalled with Python 3.11 on these machines),
  * `python3 -m moto.server`, the venv `.venv` that `.ci/run` creates where it is missing.
  */

@@ -1,10 +1,5 @@
 import { UnknownControlError } from '@rampart/core';
 import { Command, CommanderError, Option } from 'commander';
-import { controlsCommand } from './commands/controls.js';
-import { demoCommand } from './commands/demo.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { EXPORT_FORMATS, exportSecurityHubCommand } from './commands/export.js';
-import { scanCommand } from './commands/scan.js';
 import { type CliIo, EXIT, processIo, UsageError } from './io.js';
 
 export { type CliIo, EXIT } from './io.js';
@@ -34,7 +29,11 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
       ]),
     )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .action((options: { area?: string; format: string }) => setExit(controlsCommand(io, options)));
+    .action(async (options: { area?: string; format: string }) => {
+      // Commands load on use: `rampart controls` never pays for the AWS SDK that `scan` needs.
+      const { controlsCommand } = await import('./commands/controls.js');
+      setExit(controlsCommand(io, options));
+    });
 
   cli
     .command('evaluate')
@@ -66,7 +65,14 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
       '--param <control.name=value...>',
       'a rule parameter, such as access-keys-rotated.maxAccessKeyAge=45 (repeatable)',
     )
-    .action((options) => setExit(evaluateCommand(io, options)));
+    .option(
+      '--attestations <file>',
+      'attestations for best practices only people can evidence (JSON, see docs/attestations.md)',
+    )
+    .action(async (options) => {
+      const { evaluateCommand } = await import('./commands/evaluate.js');
+      setExit(await evaluateCommand(io, options));
+    });
 
   cli
     .command('export')
@@ -84,8 +90,11 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--endpoint-url <url>', 'Security Hub endpoint (for emulators and VPC endpoints)')
     .option('--profile <profile>', 'AWS shared-config profile')
     .option('--dry-run', 'read the findings Security Hub holds and report what would change, without importing')
-    .addOption(new Option('--format <format>', 'summary format on stdout').choices([...EXPORT_FORMATS]).default('text'))
-    .action(async (options) => setExit(await exportSecurityHubCommand(io, options)));
+    .addOption(new Option('--format <format>', 'summary format on stdout').choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      const { exportSecurityHubCommand } = await import('./commands/export.js');
+      setExit(await exportSecurityHubCommand(io, options));
+    });
 
   cli
     .command('scan')
@@ -129,7 +138,11 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--endpoint-url <url>', 'endpoint for every AWS service (emulators; default AWS_ENDPOINT_URL)')
     .option('--role-arn <arn>', 'IAM role to assume for the scan (cross-account)')
     .option('--concurrency <n>', 'concurrent API calls per service and region (default 8)')
-    .action(async (options) => setExit(await scanCommand(io, options)));
+    .option('--attestations <file>', 'attestations file to evaluate with the scan (JSON, see docs/attestations.md)')
+    .action(async (options) => {
+      const { scanCommand } = await import('./commands/scan.js');
+      setExit(await scanCommand(io, options));
+    });
 
   cli
     .command('demo')
@@ -137,8 +150,15 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
       'Evaluate the bundled demo account (examples/demo-account.jsonl), print the summary and write its HTML report.',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--out <path>', 'where the HTML report goes (default ./rampart-demo-report.html; with --format json only when given)')
-    .action((options: { format: string; out?: string }) => setExit(demoCommand(io, options)));
+    .option(
+      '--out <path>',
+      'where the HTML report goes (default ./rampart-demo-report.html; with --format json only when given)',
+    )
+    .option('--attestations <file>', 'attestations file (default examples/attestations.example.json)')
+    .action(async (options: { format: string; out?: string; attestations?: string }) => {
+      const { demoCommand } = await import('./commands/demo.js');
+      setExit(await demoCommand(io, options));
+    });
 
   return cli;
 }

@@ -39,7 +39,8 @@ export function isAttestation(control: Control<unknown>): boolean {
 function parameterString(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(String).join(',');
-  if (typeof value === 'object') return JSON.stringify(value);
+  // An empty map (no default) is left out: sent as "{}" it would not parse back as the rule's StringMap.
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? undefined : JSON.stringify(value);
   return String(value);
 }
 

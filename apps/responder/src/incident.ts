@@ -206,7 +206,11 @@ function runIdFrom(executionId: string | undefined, startedAt: string): string {
 }
 
 /** Normalizes the execution input (an EventBridge event or a manual request) into the incident. */
-export function parseIncident(request: StartRequest, now: Date, defaults: { accountId: string; region: string }): Incident {
+export function parseIncident(
+  request: StartRequest,
+  now: Date,
+  defaults: { accountId: string; region: string },
+): Incident {
   const input: Json = request.input ?? {};
   const detailType = str(input['detail-type']);
   let found: Found;
@@ -242,7 +246,13 @@ export function parseIncident(request: StartRequest, now: Date, defaults: { acco
     region: found.region ?? str(input.region) ?? defaults.region,
     runId: runIdFrom(request.executionId, startedAt),
     startedAt: new Date(startedAt).toISOString(),
-    dryRun: typeof input.dryRun === 'boolean' ? input.dryRun : (request.defaultDryRun ?? false),
+    // A Security Hub custom action is a person's decision to respond: it enforces unless told otherwise.
+    dryRun:
+      typeof input.dryRun === 'boolean'
+        ? input.dryRun
+        : found.source === 'security-hub-custom-action'
+          ? false
+          : (request.defaultDryRun ?? false),
     stopInstance: typeof input.stopInstance === 'boolean' ? input.stopInstance : (request.defaultStopInstance ?? false),
     target: found.target,
   };

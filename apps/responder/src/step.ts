@@ -97,7 +97,11 @@ export class StepContext {
    * protects it. In a dry run, records the write it would make.
    */
   async saveEvidence(name: string, body: unknown): Promise<string> {
-    const key = this.evidenceKey(name);
+    return this.saveEvidenceAt(this.evidenceKey(name), body);
+  }
+
+  /** {@link saveEvidence} at a key of the caller's choosing (the run's timeline). */
+  async saveEvidenceAt(key: string, body: unknown): Promise<string> {
     const bucket = required(this.env, 'RAMPART_EVIDENCE_BUCKET');
     const kmsKey = required(this.env, 'RAMPART_EVIDENCE_KMS_KEY_ARN');
     await this.perform({ action: 's3:PutObject', target: `s3://${bucket}/${key}`, detail: 'evidence' }, () =>
@@ -177,8 +181,12 @@ export function defineStep(step: Omit<Step, 'key'>): Step {
 
 /** The evidence bucket statements every step that saves evidence needs. */
 export const EVIDENCE_PERMISSIONS: readonly ActionGrant[] = [
-  // GetObject and ListBucket let a HeadObject tell "absent" (404) from "forbidden" (403).
-  { sid: 'WriteEvidence', actions: ['s3:PutObject', 's3:PutObjectTagging'], resources: ['{evidenceBucket}/incidents/*'] },
+  // Object tags mark each evidence object with its incident and playbook.
+  {
+    sid: 'WriteEvidence',
+    actions: ['s3:PutObject', 's3:PutObjectTagging'],
+    resources: ['{evidenceBucket}/incidents/*'],
+  },
   { sid: 'EncryptEvidence', actions: ['kms:GenerateDataKey'], resources: ['{evidenceKey}'] },
 ];
 

@@ -15,7 +15,7 @@ export interface RawItem {
   resourceName: string | null;
   ARN: string | null;
   tags: Record<string, string>;
-  relationships: { resourceType: string; resourceId?: string; resourceName?: string; name?: string }[];
+  relationships: { resourceType: string; resourceId?: string; resourceName?: string | null; name?: string }[];
   configuration: Record<string, unknown>;
   supplementaryConfiguration: Record<string, unknown>;
 }
@@ -54,22 +54,65 @@ export function makeItem(accountId: string, region: string, capturedAt: string, 
  * case (`IpPermissions` → `ipPermissions`, `DBInstanceIdentifier` → `dBInstanceIdentifier`,
  * `IPAddressType` → `iPAddressType`), dates as ISO 8601 strings, `undefined` dropped.
  */
-export function configShape(value: unknown): unknown {
+export function configShape(value: unknown, keepKeysOf: ReadonlySet<string> = NO_KEYS): unknown {
+  return reshape(value, keepKeysOf, (k) => (k.length > 0 ? k[0]!.toLowerCase() + k.slice(1) : k), false);
+}
+
+/**
+ * The CloudFormation-like shape AWS Config uses for some services (ECS, ECR): the first letter of every
+ * key in upper case (`taskDefinitionArn` → `TaskDefinitionArn`), dates as ISO strings.
+ */
+export function pascalShape(value: unknown, keepKeysOf: ReadonlySet<string> = NO_KEYS): unknown {
+  return reshape(value, keepKeysOf, (k) => (k.length > 0 ? k[0]!.toUpperCase() + k.slice(1) : k), false);
+}
+
+/**
+ * The Java-bean names AWS Config gives some services (Elasticsearch, DynamoDB, Aurora): the leading run
+ * of capitals in lower case (`EBSOptions` → `ebsoptions`, `SSEDescription` → `ssedescription`,
+ * `KMSMasterKeyArn` → `kmsmasterKeyArn`), dates as ISO strings, `undefined` dropped.
+ */
+export function beanKeysShape(value: unknown, keepKeysOf: ReadonlySet<string> = NO_KEYS): unknown {
+  return reshape(value, keepKeysOf, (k) => k.replace(/^[A-Z]+/, (m) => m.toLowerCase()), false);
+}
+
+/** The listed keys of an object, in that order, those whose value is `undefined` left out. */
+export function pick(value: object, keys: readonly string[]): Record<string, unknown> {
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
+  return out;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * Renames keys with `rename`, except the keys of maps whose user-chosen keys must stay as they are
+ * (`keepKeysOf` names such fields after renaming: API Gateway `methodSettings`, ECS log `options`, ...).
+ * Byte blobs (WAF search strings) become UTF-8 text, as AWS Config records them.
+ */
+function reshape(
+  value: unknown,
+  keepKeysOf: ReadonlySet<string>,
+  rename: (key: string) => string,
+  keepKeys: boolean,
+): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(configShape);
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  if (Array.isArray(value)) return value.map((v) => reshape(v, keepKeysOf, rename, false));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined || k === '$metadata') continue;
-      out[k.length > 0 ? k[0]!.toLowerCase() + k.slice(1) : k] = configShape(v);
+      const key = keepKeys ? k : rename(k);
+      out[key] = reshape(v, keepKeysOf, rename, !keepKeys && keepKeysOf.has(key));
     }
     return out;
   }
   return value;
 }
 
-export function configObject(value: unknown): Record<string, unknown> {
-  const shaped = configShape(value);
+export function configObject(value: unknown, keepKeysOf?: ReadonlySet<string>): Record<string, unknown> {
+  const shaped = configShape(value, keepKeysOf);
   return shaped !== null && typeof shaped === 'object' && !Array.isArray(shaped)
     ? (shaped as Record<string, unknown>)
     : {};

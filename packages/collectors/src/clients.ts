@@ -1,4 +1,5 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
 
@@ -60,6 +61,9 @@ export class ClientFactory {
       maxAttempts: this.options.maxAttempts ?? 6,
       retryMode: 'adaptive',
     };
+    // Kinesis defaults to HTTP/2, which only SubscribeToShard needs (Rampart never calls it) and emulators
+    // such as moto do not speak: HTTP/1.1 like every other client.
+    if (service === 'kinesis') config['requestHandler'] = new NodeHttpHandler();
     if (endpoint !== undefined) {
       config['endpoint'] = endpoint;
       // Emulators serve every bucket on one host name.

@@ -27,6 +27,11 @@ export interface ReaderContext {
   readonly limiter: Limiter;
   /** False when AWS Config supplies this reader's resource types; facts are read either way. */
   readonly readResources: boolean;
+  /**
+   * Whether the scan wants this type: a resource type only when `readResources`, a fact type always,
+   * both only when the selected controls read it. Readers with several types skip the reads nobody needs.
+   */
+  wants(type: string): boolean;
   item(fields: ItemFields, region?: string): void;
   fact<T>(type: FactType<T>, value: T, region?: string): void;
   /**
@@ -70,6 +75,8 @@ export function createContext(
     limiter: Limiter;
     readResources: boolean;
     service: string;
+    /** The wanted resource and fact types; undefined: all. */
+    types?: ReadonlySet<string> | undefined;
   },
   sink: ScanSink,
   counters: ReaderCounters,
@@ -85,6 +92,10 @@ export function createContext(
     clients: base.clients,
     limiter: base.limiter,
     readResources: base.readResources,
+    wants(type) {
+      if (base.types !== undefined && !base.types.has(type)) return false;
+      return type.startsWith('Rampart::') || base.readResources;
+    },
     item(fields, region) {
       counters.items++;
       sink.item(makeItem(base.accountId, regionOf(region), base.capturedAt, fields));

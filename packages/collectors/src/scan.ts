@@ -11,20 +11,48 @@ import {
   selectRows,
   selectUnavailable,
 } from './config-source.js';
+import { accessAnalyzerReader } from './direct/accessanalyzer.js';
 import { accountReader } from './direct/account.js';
+import { acmReader } from './direct/acm.js';
+import { apiGatewayReader, apiGatewayV2Reader } from './direct/apigateway.js';
+import { autoScalingReader } from './direct/autoscaling.js';
+import { backupReader } from './direct/backup.js';
+import { cloudFrontReader } from './direct/cloudfront.js';
 import { cloudTrailReader } from './direct/cloudtrail.js';
+import { cloudWatchReader } from './direct/cloudwatch.js';
+import { codeBuildReader } from './direct/codebuild.js';
+import { configRecordersReader } from './direct/config.js';
+import { dmsReader } from './direct/dms.js';
+import { dynamoDbReader } from './direct/dynamodb.js';
 import { ec2Reader } from './direct/ec2.js';
+import { ecrReader } from './direct/ecr.js';
+import { ecsReader } from './direct/ecs.js';
+import { efsReader } from './direct/efs.js';
+import { elasticBeanstalkReader } from './direct/elasticbeanstalk.js';
+import { elbReader } from './direct/elb.js';
+import { elbv2Reader } from './direct/elbv2.js';
+import { emrReader } from './direct/emr.js';
+import { eventsReader } from './direct/events.js';
 import { guardDutyReader } from './direct/guardduty.js';
 import { iamReader } from './direct/iam.js';
+import { kinesisReader } from './direct/kinesis.js';
 import { kmsReader } from './direct/kms.js';
+import { lambdaReader } from './direct/lambda.js';
 import { logsReader, NOT_RECORDED_BY_CONFIG } from './direct/logs.js';
 import { networkFirewallReader } from './direct/networkfirewall.js';
+import { elasticsearchReader, openSearchReader } from './direct/opensearch.js';
+import { organizationsReader } from './direct/organizations.js';
 import { rdsReader } from './direct/rds.js';
+import { redshiftReader } from './direct/redshift.js';
 import { s3ControlReader, s3Reader } from './direct/s3.js';
+import { sageMakerReader } from './direct/sagemaker.js';
 import { secretsManagerReader } from './direct/secretsmanager.js';
 import { securityHubReader } from './direct/securityhub.js';
 import { sfnReader } from './direct/sfn.js';
+import { shieldReader } from './direct/shield.js';
 import { snsReader } from './direct/sns.js';
+import { ssmReader } from './direct/ssm.js';
+import { ssoReader } from './direct/sso.js';
 import { wafv2Reader } from './direct/wafv2.js';
 import { CollectorOptionsError, errorCode, errorMessage, ScanSetupError } from './errors.js';
 import { Limiter } from './limit.js';
@@ -95,6 +123,36 @@ export function defaultReaders(options: { reportPollMs?: number } = {}): Service
     networkFirewallReader,
     sfnReader,
     wafv2Reader,
+    organizationsReader,
+    ssoReader,
+    shieldReader,
+    cloudFrontReader,
+    accessAnalyzerReader,
+    configRecordersReader,
+    eventsReader,
+    ecrReader,
+    lambdaReader,
+    elbv2Reader,
+    elbReader,
+    acmReader,
+    apiGatewayReader,
+    apiGatewayV2Reader,
+    cloudWatchReader,
+    ecsReader,
+    autoScalingReader,
+    ssmReader,
+    redshiftReader,
+    openSearchReader,
+    elasticsearchReader,
+    codeBuildReader,
+    dynamoDbReader,
+    efsReader,
+    sageMakerReader,
+    backupReader,
+    kinesisReader,
+    dmsReader,
+    elasticBeanstalkReader,
+    emrReader,
   ];
 }
 
@@ -279,6 +337,7 @@ export class Scanner {
             limiter: limiterFor(service, t.region === GLOBAL_REGION ? plan.homeRegion : t.region),
             readResources: t.readResources,
             service,
+            types: o.types,
           },
           countingSink,
           counters,

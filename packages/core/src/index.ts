@@ -1,3 +1,9 @@
+export {
+  BASELINE_COMPONENTS,
+  type BaselineComponentName,
+  preventiveComponents,
+  preventiveEvidence,
+} from './baseline/preventive-evidence.js';
 export { ConfigItem, ConfigurationDecodeError, decodeDocument, type Relationship } from './ci/config-item.js';
 export { type ItemIssue, type NormalizeResult, normalizeItem } from './ci/normalize.js';
 export {
@@ -11,6 +17,16 @@ export {
 } from './ci/schemas.js';
 export { CONTROLS, catalog } from './controls/index.js';
 export {
+  type AddedAttestations,
+  ATTESTATION_FILE_VERSION,
+  type AttestationFileEntry,
+  AttestationFileEntrySchema,
+  type AttestationFileResult,
+  AttestationFileSchema,
+  addAttestations,
+  parseAttestationFile,
+} from './engine/attestations.js';
+export {
   compareEvaluations,
   describeCollectionError,
   type EvaluateOptions,
@@ -22,11 +38,16 @@ export {
 export { formatProblem, type LoadResult, loadInput } from './engine/input.js';
 export { accountItem, type InputProblem, type ItemOrigin, Snapshot } from './engine/snapshot.js';
 export * from './facts/index.js';
+export * from './frameworks/cis.js';
+export * from './frameworks/conformance-pack.js';
 export * from './iam/policy.js';
 export {
+  ATTESTATION_FACT_TYPE,
+  CONTROL_KINDS,
   type Control,
   type ControlDefinition,
   ControlDefinitionError,
+  type ControlKind,
   type ControlMetadata,
   ControlMetadataSchema,
   ControlParameterError,
@@ -39,6 +60,7 @@ export {
   nonCompliant,
   notApplicable,
   param,
+  RATIONALE_MAX_LENGTH,
   type Trigger,
   type Verdict,
   type Where,

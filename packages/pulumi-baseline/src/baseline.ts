@@ -1,12 +1,18 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
 import { Alerting, type AlertingArgs } from './alerting.js';
+import { accessLogBucket } from './bucket.js';
 import { CloudTrail, type CloudTrailArgs } from './cloudtrail.js';
-import { AccountIdSchema, environment, ProviderSchema, parseArgs, TagsSchema } from './common.js';
+import { AccountIdSchema, componentTags, environment, ProviderSchema, parseArgs, TagsSchema } from './common.js';
 import { ConfigRecorder, type ConfigRecorderArgs } from './config-recorder.js';
 import { ConfigRules, type ConfigRulesArgs } from './config-rules.js';
 import { GuardDuty, type GuardDutyArgs } from './guardduty.js';
 import { AccountGuardrails, type AccountGuardrailsArgs } from './guardrails.js';
+import {
+  IncidentResponse,
+  type IncidentResponseArgs,
+  incidentResponseKeyUserRoleNames,
+} from './incident-response/index.js';
 import { type KmsDataClassArgs, KmsKeys } from './kms.js';
 import { functionRoleName } from './lambda.js';
 import { NetworkFirewall, type NetworkFirewallArgs } from './network-firewall.js';
@@ -50,10 +56,19 @@ export const SecurityBaselineArgsSchema = z.strictObject({
   configRules: part.optional(),
   /** Off unless given: needs the apps/report-generator bundle (`code`). */
   reportGenerator: part.optional(),
+  /** Off unless given: needs the apps/responder bundle (`code`). */
+  incidentResponse: part.optional(),
+  /**
+   * S3 server access logs of the baseline's buckets, into a dedicated access-log bucket (SSE-S3). On by
+   * default; `false` turns it off, `retentionInDays` expires the logs.
+   */
+  accessLogs: z
+    .union([z.literal(false), z.strictObject({ retentionInDays: z.number().int().min(1).optional() })])
+    .optional(),
   tags: TagsSchema,
 });
 
-type Part<T> = Omit<T, 'kmsKeyArn' | 'tags' | 'organization'>;
+type Part<T> = Omit<T, 'kmsKeyArn' | 'tags' | 'organization' | 'accessLogBucket'>;
 
 export interface SecurityBaselineArgs {
   organization?: z.input<typeof SecurityBaselineArgsSchema>['organization'];
@@ -69,6 +84,8 @@ export interface SecurityBaselineArgs {
   networkFirewall?: Part<NetworkFirewallArgs>;
   configRules?: Part<ConfigRulesArgs>;
   reportGenerator?: Part<ReportGeneratorArgs>;
+  incidentResponse?: Part<IncidentResponseArgs>;
+  accessLogs?: false | { retentionInDays?: number };
   tags?: Record<string, string>;
 }
 
@@ -99,8 +116,9 @@ const LOGS_KEY_SERVICES: NonNullable<KmsDataClassArgs['services']> = [
 /**
  * The whole Security Pillar baseline from one args object. `new SecurityBaseline('x', {})` is a safe
  * single-account default: KMS keys, GuardDuty with every protection plan, Security Hub (FSBP, CIS v3.0.0),
- * a multi-region CloudTrail trail, AWS Config, account guardrails, alerting and a web ACL. Shield Advanced,
- * Network Firewall, the Config rules and the report generator are added when their args are given.
+ * a multi-region CloudTrail trail, AWS Config, account guardrails, alerting, a web ACL, and S3 server access
+ * logging of every bucket into an access-log bucket. Shield Advanced, Network Firewall, the Config rules,
+ * the report generator and incident response are added when their args are given.
  */
 export class SecurityBaseline extends pulumi.ComponentResource {
   readonly keyArns: Record<string, pulumi.Output<string>>;
@@ -108,6 +126,10 @@ export class SecurityBaseline extends pulumi.ComponentResource {
   readonly alertTopicArn: pulumi.Output<string> | undefined;
   /** Undefined when the web ACL is off. */
   readonly webAclArn: pulumi.Output<string> | undefined;
+  /** The bucket receiving S3 server access logs; undefined when access logging is off or there is no bucket. */
+  readonly accessLogBucketName: pulumi.Output<string> | undefined;
+  /** Undefined unless `incidentResponse` is given. */
+  readonly incidentResponse: IncidentResponse | undefined;
 
   constructor(name: string, args: SecurityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super('rampart:baseline:SecurityBaseline', name, {}, opts);
@@ -142,6 +164,14 @@ export class SecurityBaseline extends pulumi.ComponentResource {
         ...(a.kms?.deletionWindowInDays !== undefined ? { deletionWindowInDays: a.kms.deletionWindowInDays } : {}),
       };
     }
+    if (a.incidentResponse !== undefined) {
+      keyClasses['incident-response'] = {
+        description: 'Rampart incident response: evidence, notifications and playbook logs',
+        users: incidentResponseKeyUserRoleNames(`${name}-ir`, a.incidentResponse).map((role) => roleArn(role)),
+        services: LOGS_KEY_SERVICES.filter((s) => s.service.startsWith('logs.')),
+        ...(a.kms?.deletionWindowInDays !== undefined ? { deletionWindowInDays: a.kms.deletionWindowInDays } : {}),
+      };
+    }
     const keys = new KmsKeys(
       `${name}-keys`,
       { keys: keyClasses, ...(a.kms?.aliasPrefix !== undefined ? { aliasPrefix: a.kms.aliasPrefix } : {}), tags },
@@ -149,12 +179,30 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     );
     const logsKey = keys.keyArn('logs');
 
+    const hasBucket =
+      a.guardDuty !== false ||
+      a.cloudTrail !== false ||
+      a.configRecorder !== false ||
+      a.networkFirewall?.logging?.destination === 'S3' ||
+      a.reportGenerator !== undefined ||
+      a.incidentResponse !== undefined;
+    const accessLogs =
+      a.accessLogs !== false && hasBucket
+        ? accessLogBucket(this, `${name}-access-logs`, {
+            tags: componentTags('baseline', tags),
+            env,
+            expireAfterDays: a.accessLogs?.retentionInDays,
+          }).bucketName
+        : undefined;
+    const accessLogging = accessLogs !== undefined ? { accessLogBucket: accessLogs } : {};
+
     if (a.guardDuty !== false) {
       const { exportRetentionInDays, ...gd } = a.guardDuty ?? {};
       new GuardDuty(
         `${name}-guardduty`,
         {
           ...gd,
+          ...accessLogging,
           export: {
             kmsKeyArn: logsKey,
             ...(exportRetentionInDays !== undefined ? { retentionInDays: exportRetentionInDays } : {}),
@@ -191,13 +239,18 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     }
     let recorder: ConfigRecorder | undefined;
     if (a.configRecorder !== false) {
-      recorder = new ConfigRecorder(`${name}-config`, { ...a.configRecorder, kmsKeyArn: logsKey, tags }, child);
+      recorder = new ConfigRecorder(
+        `${name}-config`,
+        { ...a.configRecorder, ...accessLogging, kmsKeyArn: logsKey, tags },
+        child,
+      );
     }
     if (a.cloudTrail !== false) {
       new CloudTrail(
         `${name}-cloudtrail`,
         {
           ...a.cloudTrail,
+          ...accessLogging,
           kmsKeyArn: logsKey,
           ...(org?.organizationId ? { isOrganizationTrail: true, organizationId: org.organizationId } : {}),
           tags,
@@ -229,7 +282,11 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     }
     if (a.shield !== undefined) new ShieldAdvanced(`${name}-shield`, { ...a.shield, tags }, child);
     if (a.networkFirewall !== undefined) {
-      new NetworkFirewall(`${name}-firewall`, { ...a.networkFirewall, kmsKeyArn: logsKey, tags }, child);
+      new NetworkFirewall(
+        `${name}-firewall`,
+        { ...a.networkFirewall, ...accessLogging, kmsKeyArn: logsKey, tags },
+        child,
+      );
     }
     if (a.configRules !== undefined) {
       new ConfigRules(
@@ -239,12 +296,33 @@ export class SecurityBaseline extends pulumi.ComponentResource {
       );
     }
     if (a.reportGenerator !== undefined) {
-      new ReportGenerator(`${name}-reports`, { ...a.reportGenerator, kmsKeyArn: keys.keyArn('reports'), tags }, child);
+      new ReportGenerator(
+        `${name}-reports`,
+        { ...a.reportGenerator, ...accessLogging, kmsKeyArn: keys.keyArn('reports'), tags },
+        child,
+      );
+    }
+
+    let incidentResponse: IncidentResponse | undefined;
+    if (a.incidentResponse !== undefined) {
+      incidentResponse = new IncidentResponse(
+        `${name}-ir`,
+        { ...a.incidentResponse, ...accessLogging, kmsKeyArn: keys.keyArn('incident-response'), tags },
+        child,
+      );
     }
 
     this.keyArns = keys.keyArns;
     this.alertTopicArn = alertTopicArn;
     this.webAclArn = webAclArn;
-    this.registerOutputs({ keyArns: this.keyArns, alertTopicArn: this.alertTopicArn, webAclArn: this.webAclArn });
+    this.accessLogBucketName = accessLogs;
+    this.incidentResponse = incidentResponse;
+    this.registerOutputs({
+      keyArns: this.keyArns,
+      alertTopicArn: this.alertTopicArn,
+      webAclArn: this.webAclArn,
+      accessLogBucketName: this.accessLogBucketName,
+      incidentResponseStateMachineArns: incidentResponse?.stateMachineArns,
+    });
   }
 }

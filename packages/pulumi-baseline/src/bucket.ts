@@ -1,6 +1,27 @@
 import * as aws from '@pulumi/aws';
-import type * as pulumi from '@pulumi/pulumi';
-import { denyInsecureTransport, type PolicyStatement, policyDocument } from './common.js';
+import * as pulumi from '@pulumi/pulumi';
+import * as z from 'zod';
+import { denyInsecureTransport, type Environment, input, type PolicyStatement, policyDocument } from './common.js';
+
+/**
+ * The bucket that receives a component's S3 server access logs: the name of a bucket in the same account and
+ * region, encrypted by default with SSE-S3 and without Object Lock (S3 delivers to no other kind).
+ */
+export const AccessLogBucketSchema = input(z.string().min(3).max(63)).optional();
+
+/** Turns on S3 server access logging of `bucket` into `targetBucket`, under the prefix `<name>/`. */
+export function serverAccessLogging(
+  parent: pulumi.Resource,
+  name: string,
+  bucket: aws.s3.Bucket,
+  targetBucket: pulumi.Input<string>,
+): aws.s3.BucketLogging {
+  return new aws.s3.BucketLogging(
+    `${name}-access-logging`,
+    { bucket: bucket.id, targetBucket, targetPrefix: `${name}/` },
+    { parent },
+  );
+}
 
 export interface SecureBucketOptions {
   kmsKeyArn: pulumi.Input<string>;
@@ -9,6 +30,8 @@ export interface SecureBucketOptions {
   statements?: (bucketArn: string) => pulumi.Input<PolicyStatement>[];
   /** Days after which objects expire; undefined keeps them. */
   expireAfterDays?: number | undefined;
+  /** Where S3 server access logs of this bucket go (see {@link AccessLogBucketSchema}); undefined: not logged. */
+  accessLogBucket?: pulumi.Input<string> | undefined;
 }
 
 export interface SecureBucket {
@@ -86,5 +109,96 @@ export function secureBucket(parent: pulumi.Resource, name: string, options: Sec
     },
     { parent, dependsOn: [publicAccess] },
   );
+  if (options.accessLogBucket !== undefined) serverAccessLogging(parent, name, bucket, options.accessLogBucket);
   return { bucket, policy };
+}
+
+export interface AccessLogBucketOptions {
+  tags: Record<string, string>;
+  env: Environment;
+  /** Days after which access logs expire; undefined keeps them. */
+  expireAfterDays?: number | undefined;
+}
+
+/**
+ * The bucket that receives the S3 server access logs of the other buckets: private, no ACLs, versioned,
+ * TLS only, written by `logging.s3.amazonaws.com` for this account only. Encrypted with SSE-S3, not SSE-KMS:
+ * S3 does not deliver server access logs to a bucket whose default encryption is SSE-KMS, nor to one with
+ * Object Lock. It does not log its own access: logging a bucket into itself loops, and AWS recommends
+ * against it; CloudTrail S3 data events record the object-level requests made to it.
+ *
+ * Returns the bucket and its name, resolved once the bucket policy is in place.
+ */
+export function accessLogBucket(
+  parent: pulumi.Resource,
+  name: string,
+  options: AccessLogBucketOptions,
+): { bucket: aws.s3.Bucket; bucketName: pulumi.Output<string> } {
+  const opts = { parent };
+  const bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: options.tags }, opts);
+  const publicAccess = new aws.s3.BucketPublicAccessBlock(
+    `${name}-public-access`,
+    {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+    opts,
+  );
+  new aws.s3.BucketOwnershipControls(
+    `${name}-ownership`,
+    { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } },
+    opts,
+  );
+  new aws.s3.BucketServerSideEncryptionConfiguration(
+    `${name}-encryption`,
+    { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },
+    opts,
+  );
+  new aws.s3.BucketVersioning(
+    `${name}-versioning`,
+    { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } },
+    opts,
+  );
+  if (options.expireAfterDays !== undefined) {
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-lifecycle`,
+      {
+        bucket: bucket.id,
+        rules: [
+          {
+            id: 'expire',
+            status: 'Enabled',
+            filter: {},
+            expiration: { days: options.expireAfterDays },
+            noncurrentVersionExpiration: { noncurrentDays: options.expireAfterDays },
+          },
+        ],
+      },
+      opts,
+    );
+  }
+  const policy = new aws.s3.BucketPolicy(
+    `${name}-policy`,
+    {
+      bucket: bucket.id,
+      policy: policyDocument(
+        pulumi.all([bucket.arn, options.env.accountId]).apply(([arn, account]) => [
+          denyInsecureTransport(arn),
+          {
+            Sid: 'S3ServerAccessLogs',
+            Effect: 'Allow' as const,
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: `${arn}/*`,
+            Condition: { StringEquals: { 'aws:SourceAccount': account } },
+          },
+        ]),
+      ),
+    },
+    { parent, dependsOn: [publicAccess] },
+  );
+  return { bucket, bucketName: pulumi.all([bucket.bucket, policy.id]).apply(([b]) => b) };
 }

@@ -1,12 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
-import { secureBucket } from './bucket.js';
+import { AccessLogBucketSchema, secureBucket } from './bucket.js';
 import {
   ArnSchema,
   componentTags,
   environment,
   input,
+  managedRolePolicy,
   type PolicyStatement,
   parseArgs,
   policyDocument,
@@ -38,6 +39,8 @@ export const CloudTrailArgsSchema = z
       .default({ retentionInDays: 365 }),
     /** Days the bucket keeps log files; undefined keeps them. */
     bucketRetentionDays: z.number().int().min(1).optional(),
+    /** Bucket that receives S3 server access logs of this component's bucket (SSE-S3, no Object Lock); none: not logged. */
+    accessLogBucket: AccessLogBucketSchema,
     tags: TagsSchema,
   })
   .superRefine((args, ctx) => {
@@ -70,6 +73,7 @@ export class CloudTrail extends pulumi.ComponentResource {
       kmsKeyArn: parsed.kmsKeyArn,
       tags,
       expireAfterDays: parsed.bucketRetentionDays,
+      accessLogBucket: parsed.accessLogBucket,
       statements: (arn) => [
         trailArn.apply(
           (source): PolicyStatement => ({
@@ -121,23 +125,21 @@ export class CloudTrail extends pulumi.ComponentResource {
         },
         { parent: this },
       );
-      const rolePolicy = new aws.iam.RolePolicy(
-        `${name}-cloudwatch-policy`,
-        {
-          role: role.id,
-          policy: policyDocument([
-            group.arn.apply(
-              (arn): PolicyStatement => ({
-                Sid: 'DeliverTrailEvents',
-                Effect: 'Allow',
-                Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-                Resource: `${arn}:log-stream:*`,
-              }),
-            ),
-          ]),
-        },
-        { parent: this },
-      );
+      const rolePolicy = managedRolePolicy(this, `${name}-cloudwatch-policy`, {
+        role: role.name,
+        description: 'Lets CloudTrail deliver the trail to its CloudWatch Logs group',
+        tags,
+        policy: policyDocument([
+          group.arn.apply(
+            (arn): PolicyStatement => ({
+              Sid: 'DeliverTrailEvents',
+              Effect: 'Allow',
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              Resource: `${arn}:log-stream:*`,
+            }),
+          ),
+        ]),
+      });
       cloudWatch = {
         cloudWatchLogsGroupArn: pulumi.interpolate`${group.arn}:*`,
         cloudWatchLogsRoleArn: pulumi.all([role.arn, rolePolicy.id]).apply(([arn]) => arn),

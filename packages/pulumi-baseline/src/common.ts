@@ -128,3 +128,34 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
     Condition: { Bool: { 'aws:SecureTransport': 'false' } },
   };
 }
+
+export interface ManagedRolePolicyOptions {
+  /** The role (its name) the policy is attached to. */
+  role: pulumi.Input<string>;
+  /** The policy document (see {@link policyDocument}). */
+  policy: pulumi.Input<string>;
+  description: string;
+  tags: Record<string, string>;
+}
+
+/**
+ * A customer managed policy attached to one role, instead of an inline role policy
+ * (iam-no-inline-policy-check): `name` is the policy, `${name}-attachment` the attachment. Depend on the
+ * returned attachment, so the role has its permissions before anything uses it.
+ */
+export function managedRolePolicy(
+  parent: pulumi.Resource,
+  name: string,
+  options: ManagedRolePolicyOptions,
+): aws.iam.RolePolicyAttachment {
+  const policy = new aws.iam.Policy(
+    name,
+    { description: options.description.slice(0, 1000), policy: options.policy, tags: options.tags },
+    { parent },
+  );
+  return new aws.iam.RolePolicyAttachment(
+    `${name}-attachment`,
+    { role: options.role, policyArn: policy.arn },
+    { parent },
+  );
+}

@@ -1,12 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
-import { secureBucket } from './bucket.js';
+import { AccessLogBucketSchema, secureBucket } from './bucket.js';
 import {
   ArnSchema,
   componentTags,
   environment,
   input,
+  managedRolePolicy,
   type PolicyStatement,
   parseArgs,
   policyDocument,
@@ -27,6 +28,8 @@ export const ConfigRecorderArgsSchema = z.strictObject({
     .default('TwentyFour_Hours'),
   /** Days the bucket keeps history and snapshots; undefined keeps them. */
   bucketRetentionDays: z.number().int().min(1).optional(),
+  /** Bucket that receives S3 server access logs of this component's bucket (SSE-S3, no Object Lock); none: not logged. */
+  accessLogBucket: AccessLogBucketSchema,
   tags: TagsSchema,
 });
 
@@ -50,6 +53,7 @@ export class ConfigRecorder extends pulumi.ComponentResource {
       kmsKeyArn: parsed.kmsKeyArn,
       tags,
       expireAfterDays: parsed.bucketRetentionDays,
+      accessLogBucket: parsed.accessLogBucket,
       statements: (arn) => [
         env.accountId.apply(
           (account): PolicyStatement => ({
@@ -93,31 +97,29 @@ export class ConfigRecorder extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const deliveryPolicy = new aws.iam.RolePolicy(
-      `${name}-role-delivery`,
-      {
-        role: role.id,
-        policy: policyDocument(
-          pulumi.all([bucket.arn, env.accountId, pulumi.output(parsed.kmsKeyArn)]).apply(([arn, account, key]) => [
-            {
-              Sid: 'DeliverToBucket',
-              Effect: 'Allow' as const,
-              Action: 's3:PutObject',
-              Resource: `${arn}/${prefix}/AWSLogs/${account}/Config/*`,
-              Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
-            },
-            { Sid: 'CheckBucket', Effect: 'Allow' as const, Action: 's3:GetBucketAcl', Resource: arn },
-            {
-              Sid: 'EncryptDeliveries',
-              Effect: 'Allow' as const,
-              Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
-              Resource: key,
-            },
-          ]),
-        ),
-      },
-      { parent: this },
-    );
+    const deliveryPolicy = managedRolePolicy(this, `${name}-role-delivery`, {
+      role: role.name,
+      description: 'Lets AWS Config deliver to its bucket, encrypted with its key',
+      tags,
+      policy: policyDocument(
+        pulumi.all([bucket.arn, env.accountId, pulumi.output(parsed.kmsKeyArn)]).apply(([arn, account, key]) => [
+          {
+            Sid: 'DeliverToBucket',
+            Effect: 'Allow' as const,
+            Action: 's3:PutObject',
+            Resource: `${arn}/${prefix}/AWSLogs/${account}/Config/*`,
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          },
+          { Sid: 'CheckBucket', Effect: 'Allow' as const, Action: 's3:GetBucketAcl', Resource: arn },
+          {
+            Sid: 'EncryptDeliveries',
+            Effect: 'Allow' as const,
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+            Resource: key,
+          },
+        ]),
+      ),
+    });
 
     const recorder = new aws.cfg.Recorder(
       `${name}-recorder`,

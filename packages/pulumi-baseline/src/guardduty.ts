@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
-import { secureBucket } from './bucket.js';
+import { AccessLogBucketSchema, secureBucket } from './bucket.js';
 import {
   AccountIdSchema,
   ArnSchema,
@@ -58,6 +58,8 @@ export const GuardDutyArgsSchema = z
       ])
       .optional(),
     organization: GuardDutyOrganizationSchema.optional(),
+    /** Bucket that receives S3 server access logs of this component's bucket (SSE-S3, no Object Lock); none: not logged. */
+    accessLogBucket: AccessLogBucketSchema,
     tags: TagsSchema,
   })
   .superRefine((args, ctx) => {
@@ -128,6 +130,7 @@ export class GuardDuty extends pulumi.ComponentResource {
         kmsKeyArn,
         tags,
         expireAfterDays: parsed.export.retentionInDays,
+        accessLogBucket: parsed.accessLogBucket,
         statements: (arn) => [
           pulumi.all([env.accountId, detectorArn]).apply(
             ([account, source]): PolicyStatement => ({

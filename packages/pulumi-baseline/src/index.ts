@@ -18,9 +18,23 @@ export {
   isRuleEvaluable,
   ruleInput,
 } from './config-rules.js';
-export { type BaselineComponentName, PREVENTIVE_EVIDENCE, preventiveEvidence } from './evidence.js';
+export {
+  type BaselineComponentName,
+  PREVENTIVE_EVIDENCE,
+  preventiveComponents,
+  preventiveEvidence,
+} from './evidence.js';
 export { GUARDDUTY_FEATURES, GuardDuty, type GuardDutyArgs, GuardDutyArgsSchema } from './guardduty.js';
 export { AccountGuardrails, type AccountGuardrailsArgs, AccountGuardrailsArgsSchema } from './guardrails.js';
+export {
+  CUSTOM_ACTIONS,
+  IncidentResponse,
+  type IncidentResponseArgs,
+  IncidentResponseArgsSchema,
+  ISOLATION_GROUP_TAGS,
+  PLAYBOOK_TAG,
+  triggerRules,
+} from './incident-response/index.js';
 export { KmsKeys, type KmsKeysArgs, KmsKeysArgsSchema } from './kms.js';
 export { LAMBDA_RUNTIME } from './lambda.js';
 export { NetworkFirewall, type NetworkFirewallArgs, NetworkFirewallArgsSchema } from './network-firewall.js';

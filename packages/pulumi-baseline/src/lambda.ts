@@ -1,7 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
-import { type Environment, type PolicyStatement, policyDocument, serviceTrustPolicy } from './common.js';
+import {
+  type Environment,
+  managedRolePolicy,
+  type PolicyStatement,
+  policyDocument,
+  serviceTrustPolicy,
+} from './common.js';
 import { type ActionGrant, fillResource } from './permissions.js';
 
 /** The Lambda runtime of Rampart's functions. */
@@ -72,28 +78,26 @@ export function rampartFunction(parent: pulumi.Resource, options: FunctionOption
     { parent },
   );
   const extra = pulumi.all(options.resourceValues);
-  const policy = new aws.iam.RolePolicy(
-    `${name}-policy`,
-    {
-      role: role.id,
-      policy: policyDocument(
-        pulumi
-          .all([env.partition, env.region, env.accountId, group.arn, extra])
-          .apply(([partition, region, account, logGroup, values]) => {
-            const fill = { ...values, partition, region, account, logGroup };
-            return options.permissions.map(
-              (grant): PolicyStatement => ({
-                Sid: grant.sid,
-                Effect: 'Allow',
-                Action: [...grant.actions],
-                Resource: grant.resources.map((r) => fillResource(r, fill)),
-              }),
-            );
-          }),
-      ),
-    },
-    { parent },
-  );
+  const policy = managedRolePolicy(parent, `${name}-policy`, {
+    role: role.name,
+    description: options.description,
+    tags: options.tags,
+    policy: policyDocument(
+      pulumi
+        .all([env.partition, env.region, env.accountId, group.arn, extra])
+        .apply(([partition, region, account, logGroup, values]) => {
+          const fill = { ...values, partition, region, account, logGroup };
+          return options.permissions.map(
+            (grant): PolicyStatement => ({
+              Sid: grant.sid,
+              Effect: 'Allow',
+              Action: [...grant.actions],
+              Resource: grant.resources.map((r) => fillResource(r, fill)),
+            }),
+          );
+        }),
+    ),
+  });
   return new aws.lambda.Function(
     name,
     {

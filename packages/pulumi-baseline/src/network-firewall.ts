@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
-import { secureBucket } from './bucket.js';
+import { AccessLogBucketSchema, secureBucket } from './bucket.js';
 import { ArnSchema, componentTags, environment, input, type PolicyStatement, parseArgs, TagsSchema } from './common.js';
 
 const SubnetSchema = z.strictObject({
@@ -39,6 +39,8 @@ export const NetworkFirewallArgsSchema = z
       .default({ destination: 'CloudWatchLogs', retentionInDays: 365 }),
     /** Delete, subnet-change and policy-change protection; on unless set false explicitly. */
     deleteProtection: z.boolean().default(true),
+    /** Bucket that receives S3 server access logs of this component's bucket (SSE-S3, no Object Lock); none: not logged. */
+    accessLogBucket: AccessLogBucketSchema,
     tags: TagsSchema,
   })
   .superRefine((args, ctx) => {
@@ -157,6 +159,7 @@ export class NetworkFirewall extends pulumi.ComponentResource {
         kmsKeyArn: parsed.kmsKeyArn,
         tags,
         expireAfterDays: parsed.logging.retentionInDays,
+        accessLogBucket: parsed.accessLogBucket,
         statements: (arn) => logDeliveryStatements(arn, environment(this).accountId),
       }).bucket.bucket;
     }

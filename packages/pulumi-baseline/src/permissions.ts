@@ -14,10 +14,14 @@ export interface ActionGrant {
  * Actions that accept only `"Resource": "*"`: the Service Authorization Reference
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html)
  * lists no resource type for them. Checked against the reference pages of AWS Config, IAM, Amazon EC2,
- * Amazon S3, GuardDuty, Security Hub and CloudTrail.
+ * Amazon S3, GuardDuty, Security Hub and CloudTrail; Amazon EC2 Auto Scaling, Elastic Load Balancing and
+ * CloudWatch Logs for the incident-response steps (the log-delivery and resource-policy actions are the ones
+ * the Step Functions logging guide grants on `*`).
  */
 export const ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS: readonly string[] = [
+  'autoscaling:DescribeAutoScalingInstances',
   'cloudtrail:DescribeTrails',
+  'cloudtrail:LookupEvents',
   'config:BatchGetResourceConfig',
   'config:DescribeConfigurationRecorderStatus',
   'config:DescribeConfigurationRecorders',
@@ -28,14 +32,25 @@ export const ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS: readonly string[] = [
   'ec2:DescribeFlowLogs',
   'ec2:DescribeInstances',
   'ec2:DescribeSecurityGroups',
+  'ec2:DescribeSnapshots',
   'ec2:DescribeVolumes',
   'ec2:DescribeVpcs',
   'ec2:GetEbsEncryptionByDefault',
+  'elasticloadbalancing:DescribeTargetGroups',
+  'elasticloadbalancing:DescribeTargetHealth',
   'guardduty:ListDetectors',
   'iam:GenerateCredentialReport',
   'iam:GetAccountPasswordPolicy',
   'iam:GetAccountSummary',
   'iam:GetCredentialReport',
+  'logs:CreateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:DescribeLogGroups',
+  'logs:DescribeResourcePolicies',
+  'logs:GetLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:UpdateLogDelivery',
   's3:GetAccountPublicAccessBlock',
   'securityhub:BatchImportFindings',
 ];

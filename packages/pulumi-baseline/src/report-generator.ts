@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import * as z from 'zod';
-import { secureBucket } from './bucket.js';
+import { AccessLogBucketSchema, secureBucket } from './bucket.js';
 import { ArnSchema, componentTags, environment, input, parseArgs, TagsSchema } from './common.js';
 import { archive, CodeSchema, PermissionsSchema, rampartFunction } from './lambda.js';
 import { REPORT_GENERATOR_LAMBDA_PERMISSIONS } from './permissions.js';
@@ -23,6 +23,8 @@ export const ReportGeneratorArgsSchema = z.strictObject({
   memorySize: z.number().int().min(128).max(10240).default(1024),
   timeout: z.number().int().min(1).max(900).default(900),
   logRetentionInDays: z.number().int().min(1).default(365),
+  /** Bucket that receives S3 server access logs of this component's bucket (SSE-S3, no Object Lock); none: not logged. */
+  accessLogBucket: AccessLogBucketSchema,
   tags: TagsSchema,
 });
 
@@ -42,6 +44,7 @@ export class ReportGenerator extends pulumi.ComponentResource {
       kmsKeyArn: parsed.kmsKeyArn,
       tags,
       expireAfterDays: parsed.reportRetentionDays,
+      accessLogBucket: parsed.accessLogBucket,
     });
     const fn = rampartFunction(this, {
       name: `${name}-generator`,

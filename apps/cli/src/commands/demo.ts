@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog, evaluateSnapshot, formatProblem } from '@rampart/core';
 import { buildReport, renderHtmlReport } from '@rampart/findings';
+import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, EXIT, paint } from '../io.js';
 import { summarize } from '../render/summary.js';
@@ -12,6 +13,11 @@ import { writeOutFile } from './report.js';
 /** The demo snapshot shipped in the repository (examples/demo-account.jsonl). */
 export const DEMO_FILE = fileURLToPath(new URL('../../../../examples/demo-account.jsonl', import.meta.url));
 
+/** The demo's attestations (examples/attestations.example.json): some current, one expired, the rest missing. */
+export const DEMO_ATTESTATIONS = fileURLToPath(
+  new URL('../../../../examples/attestations.example.json', import.meta.url),
+);
+
 /** Where `rampart demo` writes the HTML report unless `--out` says otherwise (relative to the working directory). */
 export const DEMO_REPORT = 'rampart-demo-report.html';
 
@@ -19,13 +25,17 @@ export const DEMO_REPORT = 'rampart-demo-report.html';
  * Evaluates the demo account with every control, prints what `evaluate` would and writes the HTML
  * report (with `--format json` only when `--out` is given: stdout is the JSON then); exits 0 when it ran.
  */
-export function demoCommand(io: CliIo, options: { format: string; file?: string; out?: string }): number {
+export function demoCommand(
+  io: CliIo,
+  options: { format: string; file?: string; out?: string; attestations?: string },
+): number {
   const file = options.file ?? DEMO_FILE;
   if (!existsSync(file)) {
     io.stderr(`rampart: the demo snapshot ${file} is missing.\n`);
     return EXIT.USAGE;
   }
   const loaded = readInputs([file], io.cwd);
+  loaded.problems.push(...loadAttestations(io, options.attestations ?? DEMO_ATTESTATIONS, loaded.snapshot));
   for (const problem of loaded.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
   const controls = catalog().all();
   const now = new Date(loaded.snapshot.capturedAt ?? '2026-11-29T08:00:00Z');

@@ -8,13 +8,14 @@ import {
   type Severity,
   severityRank,
 } from '@rampart/core';
+import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { summarize } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
-import { printAsff } from './export.js';
-import { isReportFormat, outputTo, REPORT_FORMATS, writeReport } from './report.js';
 import { parseControlIds, parseParams } from './options.js';
+import { outputTo } from './output.js';
+import { isReportFormat, REPORT_FORMATS } from './report-formats.js';
 
 export const EVALUATE_FORMATS = ['table', 'json', 'asff', ...REPORT_FORMATS] as const;
 export type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
@@ -31,6 +32,8 @@ export interface EvaluateOptions {
   homeRegion?: string;
   /** Where the output goes instead of stdout (every format but table). */
   out?: string;
+  /** The attestations file (docs/attestations.md) whose entries become `Rampart::Attestation` facts. */
+  attestations?: string;
 }
 
 /**
@@ -43,7 +46,7 @@ export function evaluationJson(run: EvaluationRun): string {
   return `{"scope":${JSON.stringify(run.scope)},\n"evaluations":${body}}\n`;
 }
 
-export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
+export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Promise<number> {
   const format = parseFormat(options.format);
   const failOn = parseFailOn(options.failOn);
   if (options.out !== undefined && format === 'table') throw new UsageError('--out needs a --format other than table');
@@ -56,6 +59,9 @@ export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
   }
 
   const loaded = readInputs(options.input, io.cwd);
+  if (options.attestations !== undefined) {
+    loaded.problems.push(...loadAttestations(io, options.attestations, loaded.snapshot));
+  }
   for (const problem of loaded.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
   now ??= loaded.snapshot.capturedAt !== undefined ? new Date(loaded.snapshot.capturedAt) : new Date();
 
@@ -67,12 +73,15 @@ export function evaluateCommand(io: CliIo, options: EvaluateOptions): number {
   }
   const byId = new Map(controls.map((c) => [c.id, c]));
   let asffGaps = 0;
+  // Reports and ASFF need @rampart/findings (and the AWS SDK types behind it): load them only for those formats.
   const sink = outputTo(io, isReportFormat(format) ? undefined : options.out);
   if (isReportFormat(format)) {
+    const { writeReport } = await import('./report.js');
     asffGaps = writeReport(io, run, format, { out: options.out, homeRegion: options.homeRegion });
   } else if (format === 'json') {
     sink.io.stdout(evaluationJson(run));
   } else if (format === 'asff') {
+    const { printAsff } = await import('./export.js');
     asffGaps = printAsff(sink.io, run, options.homeRegion);
   } else {
     const summary = summarize(run.evaluations, byId);

@@ -23,6 +23,7 @@ import {
   severityRank,
 } from '@rampart/core';
 import { exportToSecurityHub } from '@rampart/findings';
+import { loadAttestations } from '../attestations.js';
 import { scanEnvironment } from '../env.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { ScanProgress } from '../progress.js';
@@ -55,6 +56,8 @@ export interface ScanCommandOptions {
   endpointUrl?: string;
   roleArn?: string;
   concurrency?: string;
+  /** The attestations file (docs/attestations.md): added to the evaluation, not to the written snapshot. */
+  attestations?: string;
 }
 
 /** What the command needs from its surroundings; tests pass their own. */
@@ -264,6 +267,10 @@ export async function scanCommand(
     io.stderr(`rampart: could not read in ${e.accountId} ${e.region}: ${describeCollectionError(e)}${unknown}\n`);
   }
 
+  const attestationProblems =
+    options.attestations === undefined ? [] : loadAttestations(io, options.attestations, snapshot);
+  for (const problem of attestationProblems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
+
   const run = evaluateSnapshot(snapshot, { controls, now: new Date(snapshot.capturedAt!), parameters });
   const byId = new Map(controls.map((c) => [c.id, c]));
   const codes: number[] = [];
@@ -292,7 +299,16 @@ export async function scanCommand(
     });
     codes.push(reportExport(io, summary));
   }
-  codes.push(exitCode(io, run.evaluations, collectionErrors.length, problems.length > 0, failOn, byId));
+  codes.push(
+    exitCode(
+      io,
+      run.evaluations,
+      collectionErrors.length,
+      problems.length + attestationProblems.length > 0,
+      failOn,
+      byId,
+    ),
+  );
   return combineExit(codes);
 }
 

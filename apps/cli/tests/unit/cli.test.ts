@@ -247,3 +247,17 @@ describe('table rendering', () => {
     expect(renderFindings(io, evaluations, controls, 0)).toContain('sg-4');
   });
 });
+
+describe('rampart controls and the Pulumi baseline', () => {
+  it('shows which baseline components prevent each control (json and table)', async () => {
+    let out = '';
+    const io: CliIo = { stdout: (s) => (out += s), stderr: () => {}, color: false, cwd: '.' };
+    expect(await runCli(['controls', '--format', 'json'], io)).toBe(0);
+    const controls = JSON.parse(out) as { id: string; baseline: string[] }[];
+    expect(controls.find((c) => c.id === 'guardduty-enabled-centralized')?.baseline).toEqual(['GuardDuty']);
+    expect(controls.find((c) => c.id === 'restricted-ssh')?.baseline).toEqual([]);
+    out = '';
+    await runCli(['controls', '--area', 'detection'], io);
+    expect(out).toMatch(/securityhub-enabled\s+detection\s+MEDIUM\s+periodic\s+AWS::::Account\s+SecurityHub\s/);
+  });
+});

@@ -1,5 +1,6 @@
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   ListResourceTagsCommand,
@@ -39,6 +40,8 @@ export const kmsReader: ServiceReader = {
             }
           }
           const tags = customer ? ((await kms.send(new ListResourceTagsCommand({ KeyId }))).Tags ?? []) : [];
+          // The key policy (a JSON string), as AWS Config records it in supplementaryConfiguration.Policy.
+          const policy = (await kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))).Policy;
           const configuration = configObject(meta);
           configuration['deletionDate'] ??= null;
           ctx.item({
@@ -47,7 +50,10 @@ export const kmsReader: ServiceReader = {
             arn: meta?.Arn,
             tags: tagMap(tags.map((t) => ({ Key: t.TagKey, Value: t.TagValue }))),
             configuration,
-            supplementaryConfiguration: rotation === undefined ? {} : { KeyRotationStatus: rotation },
+            supplementaryConfiguration: {
+              ...(rotation === undefined ? {} : { KeyRotationStatus: rotation }),
+              ...(policy === undefined ? {} : { Policy: policy }),
+            },
           });
         } catch (error) {
           ctx.fail('DescribeKey', [KEY], error, undefined, `key ${KeyId}`);

@@ -16,8 +16,22 @@ export interface FactType<T> {
   readonly schema: z.ZodType<T>;
 }
 
-export function defineFact<T>(fact: FactType<T>): FactType<T> {
-  return fact;
+/**
+ * Declares a fact type. The schema is built on first use, not at import: the Config rules Lambda
+ * imports one control and must not pay for every fact's schema on a cold start.
+ */
+export function defineFact<T>(fact: Omit<FactType<T>, 'schema'> & { schema: () => z.ZodType<T> }): FactType<T> {
+  let built: z.ZodType<T> | undefined;
+  return {
+    type: fact.type,
+    description: fact.description,
+    source: fact.source,
+    scope: fact.scope,
+    get schema() {
+      built ??= fact.schema();
+      return built;
+    },
+  };
 }
 
 /** The `resourceId` a fact item carries. */

@@ -61,6 +61,20 @@ export interface EvaluationContext<P = unknown> {
 
 export type Trigger = 'change' | 'periodic';
 
+/**
+ * How a control gets its evidence: `automated` reads configuration items and facts collected from
+ * AWS; `attestation` reads what people declared (`Rampart::Attestation` facts from `--attestations`).
+ * Attestation controls are evaluated by the CLI and the report generator only, never by a Config rule.
+ */
+export type ControlKind = 'automated' | 'attestation';
+export const CONTROL_KINDS = ['automated', 'attestation'] as const;
+
+/** The fact type attestations travel in; attestation controls name it in `needs`. */
+export const ATTESTATION_FACT_TYPE = 'Rampart::Attestation';
+
+/** Longest rationale line: it is shown in a table cell of docs/controls.md. */
+export const RATIONALE_MAX_LENGTH = 200;
+
 export interface ControlReferences {
   /** AWS Config managed rule names in kebab-case, exactly as the AWS Config docs list them. */
   awsConfigRules: readonly string[];
@@ -78,6 +92,12 @@ export interface ControlMetadata {
   severity: Severity;
   resourceTypes: readonly string[];
   wellArchitected: readonly string[];
+  /**
+   * One line per best practice in `wellArchitected`: what evidence this control gives for it. The
+   * registry rejects a missing, empty, multi-line or extra rationale.
+   */
+  rationale: Readonly<Record<string, string>>;
+  kind: ControlKind;
   references: ControlReferences;
   trigger: Trigger;
   /** Resource or fact types read through the context besides the evaluated items. */
@@ -87,7 +107,12 @@ export interface ControlMetadata {
   remediation: { text: string; url: string };
 }
 
-export interface ControlDefinition<P> extends Omit<ControlMetadata, 'needs' | 'scope' | 'references'> {
+export interface ControlDefinition<P>
+  extends Omit<ControlMetadata, 'needs' | 'scope' | 'references' | 'rationale' | 'kind'> {
+  /** Required by the registry (one line per best practice); optional here so a missing one is reported with the rest. */
+  rationale?: Readonly<Record<string, string>>;
+  /** Default `automated`. */
+  kind?: ControlKind;
   references?: Partial<ControlReferences>;
   needs?: readonly string[];
   scope?: 'regional' | 'global';
@@ -128,33 +153,81 @@ const EMPTY_PARAMETERS = z.object({}).strict();
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const ControlMetadataSchema = z.object({
-  id: z.string().regex(KEBAB, 'must be kebab-case'),
-  title: z
-    .string()
-    .min(1)
-    .max(150)
-    .refine((t) => !/^ensure\b/i.test(t), 'must not start with "Ensure"'),
-  description: z
-    .string()
-    .max(400)
-    .refine((d) => d.startsWith('Checks whether'), 'must start with "Checks whether"'),
-  area: z.enum(AREAS),
-  severity: z.enum(SEVERITIES),
-  resourceTypes: z.array(z.string().regex(/^(AWS|Rampart)::[A-Za-z0-9]*::[A-Za-z0-9]+$/)).min(1),
-  wellArchitected: z
-    .array(z.string().refine((id) => bestPractice(id) !== undefined, 'unknown Well-Architected best practice'))
-    .min(1),
-  references: z.object({
-    awsConfigRules: z.array(z.string().regex(KEBAB)),
-    securityHub: z.array(z.string().regex(/^[A-Za-z0-9]+\.\d+$/)),
-    cis: z.array(z.string().regex(/^\d+(\.\d+)*$/)),
-  }),
-  trigger: z.enum(['change', 'periodic']),
-  needs: z.array(z.string()),
-  scope: z.enum(['regional', 'global']),
-  remediation: z.object({ text: z.string().min(1).max(512), url: z.url() }),
-});
+const RationaleLineSchema = z
+  .string()
+  .refine((r) => r.trim() !== '', 'must not be empty')
+  .refine((r) => !/[\r\n]/.test(r), 'must be one line')
+  .refine((r) => r.length <= RATIONALE_MAX_LENGTH, `must be at most ${RATIONALE_MAX_LENGTH} characters`);
+
+export const ControlMetadataSchema = z
+  .object({
+    id: z.string().regex(KEBAB, 'must be kebab-case'),
+    title: z
+      .string()
+      .min(1)
+      .max(150)
+      .refine((t) => !/^ensure\b/i.test(t), 'must not start with "Ensure"'),
+    description: z
+      .string()
+      .max(400)
+      .refine((d) => d.startsWith('Checks whether'), 'must start with "Checks whether"'),
+    area: z.enum(AREAS),
+    severity: z.enum(SEVERITIES),
+    resourceTypes: z.array(z.string().regex(/^(AWS|Rampart)::[A-Za-z0-9]*::[A-Za-z0-9]+$/)).min(1),
+    wellArchitected: z
+      .array(z.string().refine((id) => bestPractice(id) !== undefined, 'unknown Well-Architected best practice'))
+      .min(1),
+    rationale: z.record(z.string(), RationaleLineSchema),
+    kind: z.enum(CONTROL_KINDS),
+    references: z.object({
+      awsConfigRules: z.array(z.string().regex(KEBAB)),
+      securityHub: z.array(z.string().regex(/^[A-Za-z0-9]+\.\d+$/)),
+      cis: z.array(z.string().regex(/^\d+(\.\d+)*$/)),
+    }),
+    trigger: z.enum(['change', 'periodic']),
+    needs: z.array(z.string()),
+    scope: z.enum(['regional', 'global']),
+    remediation: z.object({ text: z.string().min(1).max(512), url: z.url() }),
+  })
+  .superRefine((c, ctx) => {
+    for (const bp of c.wellArchitected) {
+      if (!(bp in c.rationale)) {
+        ctx.addIssue({ code: 'custom', path: ['rationale', bp], message: `missing rationale for ${bp}` });
+      }
+    }
+    for (const bp of Object.keys(c.rationale)) {
+      if (!c.wellArchitected.includes(bp)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rationale', bp],
+          message: `rationale for ${bp}, which is not in wellArchitected`,
+        });
+      }
+    }
+    if (c.kind === 'attestation') {
+      const accountOnly = c.resourceTypes.length === 1 && c.resourceTypes[0] === ACCOUNT_RESOURCE_TYPE;
+      if (!accountOnly || c.scope !== 'global') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kind'],
+          message: "attestation controls are account-level: resourceTypes ['AWS::::Account'], scope 'global'",
+        });
+      }
+      if (!c.needs.includes(ATTESTATION_FACT_TYPE)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['needs'],
+          message: `attestation controls need ${ATTESTATION_FACT_TYPE}`,
+        });
+      }
+    } else if (c.needs.includes(ATTESTATION_FACT_TYPE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: `controls that read ${ATTESTATION_FACT_TYPE} must be of kind 'attestation'`,
+      });
+    }
+  });
 
 /** Declares a control. Metadata is validated when the registry loads (see `createRegistry`). */
 export function defineControl<P = Record<string, never>>(definition: ControlDefinition<P>): Control<P> {
@@ -168,6 +241,8 @@ export function defineControl<P = Record<string, never>>(definition: ControlDefi
     severity: definition.severity,
     resourceTypes: definition.resourceTypes,
     wellArchitected: definition.wellArchitected,
+    rationale: definition.rationale ?? {},
+    kind: definition.kind ?? 'automated',
     references: {
       awsConfigRules: definition.references?.awsConfigRules ?? [],
       securityHub: definition.references?.securityHub ?? [],

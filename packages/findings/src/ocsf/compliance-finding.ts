@@ -133,7 +133,11 @@ export function buildOcsfEvents(run: RunLike, options: OcsfOptions = {}): BuiltO
   for (const e of run.evaluations) {
     const control = controls.get(e.controlId);
     if (control === undefined) {
-      problems.push({ id: findingId(e), code: 'UnknownControl', message: `Control ${e.controlId} is not in the catalog.` });
+      problems.push({
+        id: findingId(e),
+        code: 'UnknownControl',
+        message: `Control ${e.controlId} is not in the catalog.`,
+      });
       continue;
     }
     events.push(ocsfEvent(e, control, { time, homeRegion, productVersion: options.productVersion ?? '0.1.0' }));

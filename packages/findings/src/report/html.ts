@@ -124,7 +124,8 @@ export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions 
     parts.push(
       '<div class="warn" data-testid="incomplete"><strong>Incomplete:</strong> some resource types could not be read, so their controls could not judge them:<ul>',
       ...scope.incomplete.map(
-        (s) => `<li>${esc(s.accountId)} ${esc(s.region)}: <span class="mono">${esc(s.resourceTypes.join(', '))}</span></li>`,
+        (s) =>
+          `<li>${esc(s.accountId)} ${esc(s.region)}: <span class="mono">${esc(s.resourceTypes.join(', '))}</span></li>`,
       ),
       '</ul></div>',
     );
@@ -266,12 +267,14 @@ function wellArchitectedGrid(model: ReportModel): string {
   return [
     '<section aria-labelledby="wa"><h2 id="wa">Well-Architected best-practice coverage</h2>',
     `<p>Rampart controls in this run cover <strong data-testid="wa-covered">${wa.covered}</strong> of ` +
-      `<strong data-testid="wa-total">${wa.total}</strong> best practices of the Security Pillar (${esc(wa.version)}); ` +
-      'many of the rest are about people and process, which configuration cannot show.</p>',
+      `<strong data-testid="wa-total">${wa.total}</strong> best practices of the Security Pillar (${esc(wa.version)})` +
+      (wa.covered < wa.total
+        ? '; many of the rest are about people and process, which configuration cannot show.</p>'
+        : '.</p>'),
     '<ul class="legend">',
     ...COVERAGE_STATUSES.map(
       (s) =>
-        `<li><span class="sw s-${s}" style="border:1px solid #8c959f"></span>${esc(STATUS_LABELS[s])} <span data-testid="wa-status-${s}">${wa.byStatus[s]}</span></li>`,
+        `<li><span class="sw s-${s}" style="border:1px solid #8c959f"></span>${esc(STATUS_LABELS[s])}&nbsp;<span data-testid="wa-status-${s}">${wa.byStatus[s]}</span></li>`,
     ),
     '</ul>',
     '<div class="grid" data-testid="wa-grid">',

@@ -136,7 +136,15 @@ const KEY: Record<Compliance, keyof Omit<Tally, 'evaluations' | 'score'>> = {
 };
 
 export function emptyTally(): Tally {
-  return { evaluations: 0, compliant: 0, nonCompliant: 0, notApplicable: 0, insufficientData: 0, error: 0, score: null };
+  return {
+    evaluations: 0,
+    compliant: 0,
+    nonCompliant: 0,
+    notApplicable: 0,
+    insufficientData: 0,
+    error: 0,
+    score: null,
+  };
 }
 
 function count(tally: Tally, compliance: Compliance): void {

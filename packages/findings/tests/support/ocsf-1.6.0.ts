@@ -105,7 +105,8 @@ export function validateComplianceFinding(event: Record<string, unknown>): strin
     }
   }
   for (const [path, allowed] of Object.entries(ENUMS)) {
-    for (const v of at(event, path)) if (!allowed.includes(v as number)) errors.push(`${path} = ${String(v)} not in enum`);
+    for (const v of at(event, path))
+      if (!allowed.includes(v as number)) errors.push(`${path} = ${String(v)} not in enum`);
   }
   if (event['class_uid'] !== 2003) errors.push('class_uid must be 2003');
   if (event['category_uid'] !== 2) errors.push('category_uid must be 2');

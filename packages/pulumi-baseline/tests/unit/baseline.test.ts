@@ -6,6 +6,7 @@ import { ACCOUNT, deploy, installMocks, ofType, one, type Recorded, resourcesOf 
 await installMocks();
 const { SecurityBaseline, GUARDDUTY_FEATURES, COMPONENT_TAG } = await import('../../src/index.js');
 
+const RESPONDER = `arn:aws:iam::${ACCOUNT}:role/security-oncall`;
 const code = new pulumi.asset.AssetArchive({ 'index.mjs': new pulumi.asset.StringAsset('export const handler = 1;') });
 
 /** Resource types whose AWS API takes no tags. */
@@ -22,18 +23,20 @@ const UNTAGGABLE = new Set([
   'aws:guardduty/organizationConfiguration:OrganizationConfiguration',
   'aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature',
   'aws:iam/accountPasswordPolicy:AccountPasswordPolicy',
-  'aws:iam/rolePolicy:RolePolicy',
   'aws:iam/rolePolicyAttachment:RolePolicyAttachment',
   'aws:kms/alias:Alias',
   'aws:lambda/permission:Permission',
   'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock',
   'aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration',
+  'aws:s3/bucketLogging:BucketLogging',
+  'aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration',
   'aws:s3/bucketOwnershipControls:BucketOwnershipControls',
   'aws:s3/bucketPolicy:BucketPolicy',
   'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock',
   'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
   'aws:s3/bucketVersioning:BucketVersioning',
   'aws:securityhub/account:Account',
+  'aws:securityhub/actionTarget:ActionTarget',
   'aws:securityhub/findingAggregator:FindingAggregator',
   'aws:securityhub/organizationAdminAccount:OrganizationAdminAccount',
   'aws:securityhub/organizationConfiguration:OrganizationConfiguration',
@@ -124,9 +127,14 @@ describe('SecurityBaseline with defaults', () => {
     ]);
   });
 
-  it('keeps every bucket private, SSE-KMS, versioned and TLS-only', () => {
+  it('keeps every bucket private, versioned and TLS-only; SSE-KMS but for the access-log bucket (SSE-S3)', () => {
     const buckets = ofType(all, 'aws:s3/bucket:Bucket');
-    expect(buckets.length).toBe(3);
+    expect(buckets.map((b) => b.name).sort()).toEqual([
+      'base-access-logs',
+      'base-cloudtrail-logs',
+      'base-config-delivery',
+      'base-guardduty-findings',
+    ]);
     expect(ofType(all, 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock')).toHaveLength(buckets.length);
     for (const pab of ofType(all, 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock')) {
       expect(Object.values(pab.inputs).filter((v) => v === true)).toHaveLength(4);
@@ -135,13 +143,48 @@ describe('SecurityBaseline with defaults', () => {
       all,
       'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
     )) {
-      expect(enc.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe('aws:kms');
+      // S3 delivers server access logs only to a bucket whose default encryption is SSE-S3.
+      expect(enc.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, enc.name).toBe(
+        enc.name === 'base-access-logs-encryption' ? 'AES256' : 'aws:kms',
+      );
     }
     expect(ofType(all, 'aws:s3/bucketVersioning:BucketVersioning')).toHaveLength(buckets.length);
     for (const p of ofType(all, 'aws:s3/bucketPolicy:BucketPolicy')) {
       expect(parsePolicy(p.inputs.policy).statements.some((s) => s.sid === 'DenyInsecureTransport')).toBe(true);
     }
     for (const b of buckets) expect(b.inputs.forceDestroy).toBe(false);
+  });
+
+  it('logs access to every bucket into the access-log bucket, which does not log itself', () => {
+    const logging = ofType(all, 'aws:s3/bucketLogging:BucketLogging');
+    // The mocks give each resource the id `<name>-id`.
+    expect(logging.map((l) => l.inputs.bucket).sort()).toEqual([
+      'base-cloudtrail-logs-id',
+      'base-config-delivery-id',
+      'base-guardduty-findings-id',
+    ]);
+    for (const l of logging) {
+      expect(l.inputs.targetBucket).toBe('base-access-logs');
+      expect(l.inputs.targetPrefix).toBe(`${l.inputs.bucket.replace(/-id$/, '')}/`);
+    }
+    const policy = ofType(all, 'aws:s3/bucketPolicy:BucketPolicy').find((p) => p.name === 'base-access-logs-policy')!;
+    const delivery = parsePolicy(policy.inputs.policy).statements.find((s) => s.sid === 'S3ServerAccessLogs')!;
+    expect(delivery.principals).toEqual({ Service: ['logging.s3.amazonaws.com'] });
+    expect(delivery.actions).toEqual(['s3:PutObject']);
+    expect(delivery.resources).toEqual(['arn:aws:s3:::base-access-logs/*']);
+    expect(delivery.condition['StringEquals']?.['aws:SourceAccount']).toEqual([ACCOUNT]);
+    expect(ofType(all, 'aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration')).toEqual([]);
+  });
+
+  it('grants roles customer managed policies, never inline ones', () => {
+    expect(ofType(all, 'aws:iam/rolePolicy:RolePolicy')).toEqual([]);
+    const policies = ofType(all, 'aws:iam/policy:Policy');
+    expect(policies.map((p) => p.name).sort()).toEqual([
+      'base-cloudtrail-cloudwatch-policy',
+      'base-config-role-delivery',
+    ]);
+    const attached = ofType(all, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((a) => a.inputs.policyArn);
+    for (const p of policies) expect(attached).toContain(`arn:aws:iam:eu-west-1:${ACCOUNT}:${p.name}`);
   });
 
   it('encrypts every log group with KMS and keeps it a year', () => {
@@ -153,9 +196,9 @@ describe('SecurityBaseline with defaults', () => {
     }
   });
 
-  it('leaves out Shield, Network Firewall, the Config rules and the report generator', () => {
+  it('leaves out Shield, Network Firewall, the Config rules, the report generator and incident response', () => {
     for (const t of types()) {
-      expect(t).not.toMatch(/^aws:(shield|networkfirewall|lambda)\//);
+      expect(t).not.toMatch(/^aws:(shield|networkfirewall|lambda|sfn)\//);
       expect(t).not.toBe('aws:cfg/rule:Rule');
     }
     expect([...types()].filter((t) => t.includes('organization'))).toEqual([]);
@@ -189,6 +232,7 @@ describe('SecurityBaseline in organization mode with every part', () => {
           },
           configRules: { code },
           reportGenerator: { code },
+          incidentResponse: { code, isolationVpcIds: ['vpc-0abc1234'], responderPrincipalArns: [RESPONDER] },
         }),
     );
     all = resourcesOf('org');
@@ -209,9 +253,36 @@ describe('SecurityBaseline in organization mode with every part', () => {
     one(all, 'aws:networkfirewall/firewall:Firewall');
     one(all, 'aws:shield/protection:Protection');
     expect(ofType(all, 'aws:shield/subscription:Subscription')).toEqual([]);
-    expect(ofType(all, 'aws:lambda/function:Function')).toHaveLength(2);
+    expect(ofType(all, 'aws:lambda/function:Function').filter((f) => !f.name.startsWith('org-ir-'))).toHaveLength(2);
     expect(ofType(all, 'aws:cfg/rule:Rule').length).toBeGreaterThan(40);
-    expect(ofType(all, 'aws:kms/key:Key')).toHaveLength(3);
+    expect(ofType(all, 'aws:kms/key:Key')).toHaveLength(4);
+  });
+
+  it('composes incident response with its own key, used only by its roles, and logs access to its evidence', () => {
+    expect(ofType(all, 'aws:sfn/stateMachine:StateMachine')).toHaveLength(3);
+    const key = ofType(all, 'aws:kms/key:Key').find((k) => k.name === 'org-keys-incident-response')!;
+    const users = parsePolicy(key.inputs.policy).statements.find((s) => s.sid === 'NamedPrincipalsUseTheKey')!;
+    const roleNames = ofType(
+      all.filter((r) => r.name.startsWith('org-ir-')),
+      'aws:iam/role:Role',
+    )
+      .map((r) => r.inputs.name)
+      .filter((n): n is string => n !== undefined);
+    expect(roleNames).toContain('org-ir-responder');
+    expect([...(users.condition['ArnLike']?.['aws:PrincipalArn'] ?? [])].sort()).toEqual(
+      roleNames.map((n) => `arn:aws:iam::${ACCOUNT}:role/${n}`).sort(),
+    );
+    const evidence = one(
+      all.filter((r) => r.name.startsWith('org-ir-')),
+      'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+    );
+    expect(evidence.inputs.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId).toMatch(
+      /org-keys-incident-response/,
+    );
+    const logging = ofType(all, 'aws:s3/bucketLogging:BucketLogging').find(
+      (l) => l.inputs.bucket === 'org-ir-evidence-id',
+    );
+    expect(logging?.inputs.targetBucket).toBe('org-access-logs');
   });
 
   it('names the report generator role in the reports key policy, through S3 only', () => {
@@ -234,17 +305,32 @@ describe('SecurityBaseline in organization mode with every part', () => {
         ? 'config-rules'
         : r.name.startsWith('org-reports')
           ? 'report-generator'
-          : 'baseline';
+          : r.name.startsWith('org-ir')
+            ? 'incident-response'
+            : 'baseline';
       expect(r.inputs.tags?.[COMPONENT_TAG], `${r.type} ${r.name}`).toBe(expected);
     }
   });
 
   it('fails with a clear message on bad args', () => {
+    expect(() => new SecurityBaseline('bad', { incidentResponse: 'on' as never })).toThrow(
+      'Invalid SecurityBaseline args for "bad": incidentResponse',
+    );
     expect(() => new SecurityBaseline('bad', { guardDuty: 'yes' as never })).toThrow(
       'Invalid SecurityBaseline args for "bad": guardDuty',
     );
     expect(() => new SecurityBaseline('bad', { organization: { delegatedAdminAccountId: 'x' } })).toThrow(
       'organization.delegatedAdminAccountId: must be a 12-digit AWS account id',
     );
+  });
+});
+
+describe('SecurityBaseline without access logging', () => {
+  beforeAll(() => deploy(() => new SecurityBaseline('nolog', { accessLogs: false })));
+
+  it('creates no access-log bucket and logs no bucket', () => {
+    const all = resourcesOf('nolog');
+    expect(ofType(all, 'aws:s3/bucket:Bucket')).toHaveLength(3);
+    expect(ofType(all, 'aws:s3/bucketLogging:BucketLogging')).toEqual([]);
   });
 });

@@ -54,7 +54,14 @@ describe('CloudTrail', () => {
     expect(group.inputs.retentionInDays).toBe(365);
     const trail = one(resourcesOf('trail'), 'aws:cloudtrail/trail:Trail');
     expect(trail.inputs.cloudWatchLogsGroupArn).toMatch(/:\*$/);
-    const policy = parsePolicy(one(resourcesOf('trail'), 'aws:iam/rolePolicy:RolePolicy').inputs.policy);
+    const managed = one(resourcesOf('trail'), 'aws:iam/policy:Policy');
+    expect(managed.name).toBe('trail-cloudwatch-policy');
+    expect(one(resourcesOf('trail'), 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').inputs).toMatchObject({
+      role: 'trail-cloudwatch-role',
+      policyArn: `arn:aws:iam:eu-west-1:${ACCOUNT}:trail-cloudwatch-policy`,
+    });
+    expect(ofType(resourcesOf('trail'), 'aws:iam/rolePolicy:RolePolicy')).toEqual([]);
+    const policy = parsePolicy(managed.inputs.policy);
     expect(policy.statements[0]?.actions).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(policy.statements[0]?.resources?.[0]).toMatch(/:log-stream:\*$/);
   });

@@ -1,6 +1,6 @@
 import { parsePolicy } from '@rampart/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, deploy, installMocks, one, resourcesOf } from './helpers/mocks.js';
+import { ACCOUNT, deploy, installMocks, ofType, one, resourcesOf } from './helpers/mocks.js';
 
 await installMocks();
 const { ConfigRecorder } = await import('../../src/index.js');
@@ -39,10 +39,16 @@ describe('ConfigRecorder', () => {
   it('uses a role with the AWS_ConfigRole managed policy and delivery limited to its bucket and key', () => {
     const role = one(resourcesOf('cfg'), 'aws:iam/role:Role');
     expect(role.inputs.name).toBe('cfg-role');
-    expect(one(resourcesOf('cfg'), 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').inputs.policyArn).toBe(
+    expect(
+      ofType(resourcesOf('cfg'), 'aws:iam/rolePolicyAttachment:RolePolicyAttachment')
+        .map((a) => a.inputs.policyArn)
+        .sort(),
+    ).toEqual([
       'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
-    );
-    const policy = parsePolicy(one(resourcesOf('cfg'), 'aws:iam/rolePolicy:RolePolicy').inputs.policy);
+      `arn:aws:iam:eu-west-1:${ACCOUNT}:cfg-role-delivery`,
+    ]);
+    expect(ofType(resourcesOf('cfg'), 'aws:iam/rolePolicy:RolePolicy')).toEqual([]);
+    const policy = parsePolicy(one(resourcesOf('cfg'), 'aws:iam/policy:Policy').inputs.policy);
     expect(policy.statements.find((s) => s.sid === 'EncryptDeliveries')?.resources).toEqual([KEY]);
     expect(policy.statements.find((s) => s.sid === 'DeliverToBucket')?.resources).toEqual([
       `arn:aws:s3:::cfg-delivery/config/AWSLogs/${ACCOUNT}/Config/*`,

@@ -22,6 +22,7 @@ describe('PREVENTIVE_EVIDENCE', () => {
       'ConfigRecorder',
       'ConfigRules',
       'GuardDuty',
+      'IncidentResponse',
       'KmsKeys',
       'NetworkFirewall',
       'ReportGenerator',

@@ -52,6 +52,7 @@ describe('every IAM policy the baseline creates', () => {
           },
           configRules: { code },
           reportGenerator: { code },
+          incidentResponse: { code },
         }),
     );
     policies = resourcesOf('iam').flatMap((resource) => {
@@ -64,13 +65,24 @@ describe('every IAM policy the baseline creates', () => {
   it('finds the policies of every kind', () => {
     const kinds = new Set(policies.map((p) => p.resource.type));
     expect([...kinds].sort()).toEqual([
+      'aws:iam/policy:Policy',
       'aws:iam/role:Role',
-      'aws:iam/rolePolicy:RolePolicy',
       'aws:kms/key:Key',
       'aws:s3/bucketPolicy:BucketPolicy',
       'aws:sns/topicPolicy:TopicPolicy',
     ]);
     expect(policies.length).toBeGreaterThan(15);
+  });
+
+  it('grants permissions through customer managed policies only, each attached to a role', () => {
+    const all = resourcesOf('iam');
+    expect(all.filter((r) => r.type === 'aws:iam/rolePolicy:RolePolicy')).toEqual([]);
+    const attached = new Set(
+      all.filter((r) => r.type === 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.policyArn),
+    );
+    for (const p of all.filter((r) => r.type === 'aws:iam/policy:Policy')) {
+      expect(attached.has(`arn:aws:iam:eu-west-1:${ACCOUNT}:${p.name}`), p.name).toBe(true);
+    }
   });
 
   it('has no "*" or service:* actions, and "*" resources only for actions without resource-level permissions', () => {

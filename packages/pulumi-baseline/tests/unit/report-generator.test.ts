@@ -27,7 +27,7 @@ describe('ReportGenerator', () => {
     expect(one(resourcesOf('report'), 'aws:s3/bucket:Bucket').inputs.tags['rampart:component']).toBe(
       'report-generator',
     );
-    const policy = JSON.parse(one(resourcesOf('report'), 'aws:iam/rolePolicy:RolePolicy').inputs.policy);
+    const policy = JSON.parse(one(resourcesOf('report'), 'aws:iam/policy:Policy').inputs.policy);
     const write = policy.Statement.find((s: { Sid: string }) => s.Sid === 'WriteReports');
     expect(write.Resource).toEqual(['arn:aws:s3:::report-reports/reports/*']);
     expect(policy.Statement.find((s: { Sid: string }) => s.Sid === 'EncryptReports').Resource).toEqual([KEY]);

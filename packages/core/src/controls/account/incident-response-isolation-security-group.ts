@@ -13,6 +13,10 @@ export const incidentResponseIsolationSecurityGroup = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC10-BP06'],
+  rationale: {
+    'SEC10-BP06':
+      'An empty isolation security group already exists in the region, so containing an instance needs no deployment during an incident.',
+  },
   trigger: 'periodic',
   needs: [SECURITY_GROUP],
   remediation: {

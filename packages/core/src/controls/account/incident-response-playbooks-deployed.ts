@@ -16,6 +16,10 @@ export const incidentResponsePlaybooksDeployed = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC10-BP04'],
+  rationale: {
+    'SEC10-BP04':
+      'The response playbooks exist as deployed Step Functions state machines; whether they are tested is attested under SEC10-BP07.',
+  },
   trigger: 'periodic',
   needs: [STATE_MACHINE],
   parameters: z.strictObject({ playbooks: param.csv(RAMPART_PLAYBOOKS) }),

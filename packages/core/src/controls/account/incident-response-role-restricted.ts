@@ -72,6 +72,10 @@ export const incidentResponseRoleRestricted = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC10-BP05'],
+  rationale: {
+    'SEC10-BP05':
+      'A response role is provisioned before it is needed and trusts named principals only, so responders get access without a change during an incident.',
+  },
   trigger: 'periodic',
   needs: [ROLE],
   scope: 'global',

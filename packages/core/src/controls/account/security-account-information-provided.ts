@@ -10,6 +10,9 @@ export const securityAccountInformationProvided = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC10-BP01'],
+  rationale: {
+    'SEC10-BP01': 'A security alternate contact names who AWS reaches about incidents and abuse reports.',
+  },
   references: { awsConfigRules: ['security-account-information-provided'], securityHub: ['Account.1'], cis: ['1.2'] },
   trigger: 'periodic',
   needs: [AlternateContactsFact.type],

@@ -22,6 +22,9 @@ export const acmCertificateExpirationCheck = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ACM::Certificate'],
   wellArchitected: ['SEC09-BP01'],
+  rationale: {
+    'SEC09-BP01': 'Certificates close to expiry show renewal is not managed; expired certificates break or weaken TLS.',
+  },
   references: { awsConfigRules: ['acm-certificate-expiration-check'], securityHub: ['ACM.1'] },
   trigger: 'change',
   parameters: z.strictObject({ daysToExpiration: param.int(14, { min: 1 }) }),

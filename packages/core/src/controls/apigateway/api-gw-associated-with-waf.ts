@@ -17,6 +17,9 @@ export const apiGwAssociatedWithWaf = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ApiGateway::Stage'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'A WAF web ACL inspects requests to the API stage before they reach the backend.',
+  },
   references: { awsConfigRules: ['api-gw-associated-with-waf'], securityHub: ['APIGateway.4'] },
   trigger: 'change',
   parameters: z.strictObject({ WebAclArns: param.csv() }),

@@ -10,6 +10,9 @@ export const apiGwCacheEnabledAndEncrypted = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ApiGateway::Stage'],
   wellArchitected: ['SEC08-BP02'],
+  rationale: {
+    'SEC08-BP02': 'Cached API responses are data at rest; the check requires the stage cache to be encrypted.',
+  },
   references: { awsConfigRules: ['api-gw-cache-enabled-and-encrypted'], securityHub: ['APIGateway.5'] },
   trigger: 'change',
   remediation: {

@@ -16,6 +16,9 @@ export const apiGwExecutionLoggingEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Execution logs record the requests an API stage handles, a service log the BP asks you to turn on.',
+  },
   references: { awsConfigRules: ['api-gw-execution-logging-enabled'], securityHub: ['APIGateway.1'] },
   trigger: 'change',
   parameters: z.strictObject({ loggingLevel: param.csv(['ERROR', 'INFO']) }),

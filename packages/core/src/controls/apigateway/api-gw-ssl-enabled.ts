@@ -10,7 +10,10 @@ export const apiGwSslEnabled = defineControl({
   area: 'data-protection',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ApiGateway::Stage'],
-  wellArchitected: ['SEC09-BP03', 'SEC09-BP02'],
+  wellArchitected: ['SEC09-BP03'],
+  rationale: {
+    'SEC09-BP03': 'A client certificate lets the backend authenticate that requests come from API Gateway.',
+  },
   references: { awsConfigRules: ['api-gw-ssl-enabled'], securityHub: ['APIGateway.2'] },
   trigger: 'change',
   parameters: z.strictObject({ CertificateIDs: param.csv() }),

@@ -13,7 +13,11 @@ export const autoscalingLaunchConfigPublicIpDisabled = defineControl({
   area: 'infrastructure',
   severity: 'HIGH',
   resourceTypes: ['AWS::AutoScaling::LaunchConfiguration'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01':
+      'Instances launched without public addresses stay in private network layers instead of facing the internet.',
+  },
   references: { awsConfigRules: ['autoscaling-launch-config-public-ip-disabled'], securityHub: ['AutoScaling.5'] },
   trigger: 'change',
   remediation: {

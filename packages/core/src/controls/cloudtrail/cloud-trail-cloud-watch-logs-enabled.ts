@@ -13,7 +13,10 @@ export const cloudTrailCloudWatchLogsEnabled = defineControl({
   area: 'detection',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::CloudTrail::Trail'],
-  wellArchitected: ['SEC04-BP01', 'SEC04-BP02'],
+  wellArchitected: ['SEC04-BP02'],
+  rationale: {
+    'SEC04-BP02': 'Trail events land in CloudWatch Logs, a standard place to query them and alarm on them.',
+  },
   references: { awsConfigRules: ['cloud-trail-cloud-watch-logs-enabled'], securityHub: ['CloudTrail.5'] },
   // The delivery age comes from GetTrailStatus (the trails fact), which no configuration change reports.
   trigger: 'periodic',

@@ -10,6 +10,10 @@ export const cloudTrailEncryptionEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   wellArchitected: ['SEC04-BP01', 'SEC08-BP02'],
+  rationale: {
+    'SEC04-BP01': 'Protecting the trail log files with a KMS key is part of securing the logs the BP asks you to keep.',
+    'SEC08-BP02': 'Trail log files at rest in S3 are encrypted with a KMS key (SSE-KMS).',
+  },
   references: { awsConfigRules: ['cloud-trail-encryption-enabled'], securityHub: ['CloudTrail.2'], cis: ['3.5'] },
   trigger: 'change',
   remediation: {

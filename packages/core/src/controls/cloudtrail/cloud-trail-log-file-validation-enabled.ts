@@ -10,6 +10,10 @@ export const cloudTrailLogFileValidationEnabled = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01':
+      'Signed digest files reveal modified or deleted trail logs, so the logs can be trusted in an investigation.',
+  },
   references: {
     awsConfigRules: ['cloud-trail-log-file-validation-enabled'],
     securityHub: ['CloudTrail.4'],

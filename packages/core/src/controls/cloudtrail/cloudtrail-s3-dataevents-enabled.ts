@@ -12,6 +12,9 @@ export const cloudtrailS3DataeventsEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Object-level S3 data events are logged, the API activity an investigation of data access needs.',
+  },
   references: { awsConfigRules: ['cloudtrail-s3-dataevents-enabled'] },
   trigger: 'periodic',
   needs: [CloudTrailTrailsFact.type],

@@ -25,6 +25,10 @@ export const cloudtrailSecurityTrailEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01':
+      'One trail logs all regions, global services and all management events with validation and KMS encryption.',
+  },
   references: { awsConfigRules: ['cloudtrail-security-trail-enabled'] },
   trigger: 'periodic',
   needs: [CloudTrailTrailsFact.type],

@@ -11,6 +11,9 @@ export const multiRegionCloudtrailEnabled = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'A logging multi-region trail records read and write management events in every region.',
+  },
   references: { awsConfigRules: ['multi-region-cloudtrail-enabled'], securityHub: ['CloudTrail.1'], cis: ['3.1'] },
   trigger: 'periodic',
   needs: [CloudTrailTrailsFact.type],

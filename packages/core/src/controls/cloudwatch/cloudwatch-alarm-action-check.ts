@@ -21,7 +21,11 @@ export const cloudwatchAlarmActionCheck = defineControl({
   area: 'detection',
   severity: 'HIGH',
   resourceTypes: ['AWS::CloudWatch::Alarm'],
-  wellArchitected: ['SEC04-BP03'],
+  wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01':
+      'An alarm without actions alerts nobody; the BP includes setting up alerting on the logs and metrics you collect.',
+  },
   references: { awsConfigRules: ['cloudwatch-alarm-action-check'] },
   trigger: 'change',
   parameters: z.strictObject({

@@ -27,6 +27,12 @@ export const configEnabledAllResources = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01', 'SEC04-BP04'],
+  rationale: {
+    'SEC04-BP01':
+      'AWS Config records the configuration history of every supported resource type, a service log investigations rely on.',
+    'SEC04-BP04':
+      'Config recording is what Config rules and their remediations act on; without it non-compliance goes unseen.',
+  },
   references: { securityHub: ['Config.1'], cis: ['3.3'] },
   trigger: 'periodic',
   needs: [ConfigRecordersFact.type],

@@ -12,6 +12,10 @@ export const ebsSnapshotPublicRestorableCheck = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC03-BP07', 'SEC08-BP04'],
+  rationale: {
+    'SEC03-BP07': 'Publicly restorable snapshots are public access to account data, found and reported per region.',
+    'SEC08-BP04': 'Snapshot data is not readable by any AWS account through a public createVolumePermission.',
+  },
   references: { awsConfigRules: ['ebs-snapshot-public-restorable-check'], securityHub: ['EC2.1'] },
   trigger: 'periodic',
   needs: [EbsPublicSnapshotsFact.type],

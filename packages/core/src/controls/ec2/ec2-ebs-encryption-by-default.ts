@@ -10,6 +10,10 @@ export const ec2EbsEncryptionByDefault = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC08-BP02', 'SEC08-BP03'],
+  rationale: {
+    'SEC08-BP02': 'Every new EBS volume and snapshot copy in the region is encrypted.',
+    'SEC08-BP03': 'Encryption is applied automatically by the account setting, not by each person creating a volume.',
+  },
   references: { awsConfigRules: ['ec2-ebs-encryption-by-default'], securityHub: ['EC2.7'], cis: ['2.2.1'] },
   trigger: 'periodic',
   needs: [EbsEncryptionByDefaultFact.type],

@@ -10,6 +10,10 @@ export const ec2Imdsv2Check = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::EC2::Instance'],
   wellArchitected: ['SEC06-BP02'],
+  rationale: {
+    'SEC06-BP02':
+      'Requiring IMDSv2 is part of a hardened instance configuration that blunts SSRF theft of role credentials.',
+  },
   references: { awsConfigRules: ['ec2-imdsv2-check'], securityHub: ['EC2.8'], cis: ['5.6'] },
   trigger: 'change',
   remediation: {

@@ -14,6 +14,11 @@ export const ec2InstanceManagedBySystemsManager = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::Instance'],
   wellArchitected: ['SEC06-BP03', 'SEC06-BP01'],
+  rationale: {
+    'SEC06-BP03':
+      'Managed nodes can be operated through Systems Manager (Run Command, Session Manager) instead of manual logins.',
+    'SEC06-BP01': 'Systems Manager management is what patching and inventory of the instance depend on.',
+  },
   references: { awsConfigRules: ['ec2-instance-managed-by-systems-manager'], securityHub: ['SSM.1'] },
   trigger: 'periodic',
   needs: [INVENTORY],

@@ -11,7 +11,11 @@ export const ec2InstanceMultipleEniCheck = defineControl({
   area: 'infrastructure',
   severity: 'LOW',
   resourceTypes: ['AWS::EC2::Instance'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP02'],
+  rationale: {
+    'SEC05-BP02':
+      'An instance with interfaces in several subnets can bridge network layers and bypass their traffic controls.',
+  },
   references: { awsConfigRules: ['ec2-instance-multiple-eni-check'], securityHub: ['EC2.17'] },
   trigger: 'change',
   parameters: z.strictObject({ NetworkInterfaceIds: param.csv() }),

@@ -9,7 +9,11 @@ export const ec2InstanceNoPublicIp = defineControl({
   area: 'infrastructure',
   severity: 'HIGH',
   resourceTypes: ['AWS::EC2::Instance'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01':
+      'Instances without public addresses sit in private layers, reachable only through the layers in front of them.',
+  },
   references: { awsConfigRules: ['ec2-instance-no-public-ip'], securityHub: ['EC2.9'] },
   trigger: 'change',
   remediation: {

@@ -12,6 +12,10 @@ export const ec2InstanceProfileAttached = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::Instance'],
   wellArchitected: ['SEC02-BP02'],
+  rationale: {
+    'SEC02-BP02':
+      'An instance profile gives software on the instance temporary role credentials instead of stored access keys.',
+  },
   references: { awsConfigRules: ['ec2-instance-profile-attached'] },
   trigger: 'change',
   parameters: z.strictObject({ IamInstanceProfileArnList: param.csv() }),

@@ -12,6 +12,10 @@ export const ec2InstancesInVpc = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::Instance'],
   wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01':
+      'Instances in a VPC sit in subnets, the network layers that security groups, NACLs and routing build on.',
+  },
   references: { awsConfigRules: ['ec2-instances-in-vpc'] },
   trigger: 'change',
   parameters: z.strictObject({

@@ -14,6 +14,10 @@ export const ec2SecurityGroupAttachedToEniPeriodic = defineControl({
   severity: 'LOW',
   resourceTypes: [SECURITY_GROUP],
   wellArchitected: ['SEC05-BP02'],
+  rationale: {
+    'SEC05-BP02':
+      'Unused security groups are traffic rules nobody reviews that can be attached by mistake; removing them keeps flow control deliberate.',
+  },
   references: { awsConfigRules: ['ec2-security-group-attached-to-eni-periodic'] },
   trigger: 'periodic',
   needs: [NETWORK_INTERFACE],

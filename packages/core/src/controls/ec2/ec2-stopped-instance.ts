@@ -22,6 +22,9 @@ export const ec2StoppedInstance = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::Instance'],
   wellArchitected: ['SEC06-BP01'],
+  rationale: {
+    'SEC06-BP01': 'Long-stopped instances miss patches and scans and come back vulnerable when started.',
+  },
   references: { awsConfigRules: ['ec2-stopped-instance'], securityHub: ['EC2.4'] },
   trigger: 'periodic',
   parameters: z.strictObject({ AllowedDays: param.int(30, { min: 0 }) }),

@@ -16,6 +16,9 @@ export const ec2VolumeInuseCheck = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::EC2::Volume'],
   wellArchitected: ['SEC07-BP04'],
+  rationale: {
+    'SEC07-BP04': 'Unattached volumes are data kept beyond its use; lifecycle management deletes or archives them.',
+  },
   references: { awsConfigRules: ['ec2-volume-inuse-check'] },
   trigger: 'change',
   parameters: z.strictObject({

@@ -24,6 +24,9 @@ export const encryptedVolumes = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::Volume'],
   wellArchitected: ['SEC08-BP02'],
+  rationale: {
+    'SEC08-BP02': 'Attached EBS volumes are encrypted at rest, with the required KMS key when one is given.',
+  },
   references: { awsConfigRules: ['encrypted-volumes'], securityHub: ['EC2.3'] },
   trigger: 'change',
   parameters: z.strictObject({ kmsId: z.string().trim().min(1).optional() }),

@@ -23,7 +23,11 @@ export const noUnrestrictedRouteToIgw = defineControl({
   area: 'infrastructure',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::RouteTable'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01':
+      'Only designated public route tables send 0.0.0.0/0 or ::/0 to an internet gateway, keeping private layers private.',
+  },
   references: { awsConfigRules: ['no-unrestricted-route-to-igw'] },
   trigger: 'change',
   parameters: z.strictObject({ routeTableIds: param.csv() }),

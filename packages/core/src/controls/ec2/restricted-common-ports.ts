@@ -13,6 +13,9 @@ export const restrictedCommonPorts = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::EC2::SecurityGroup'],
   wellArchitected: ['SEC05-BP02'],
+  rationale: {
+    'SEC05-BP02': 'Security groups do not open high-risk ports such as RDP and databases to the whole internet.',
+  },
   references: { awsConfigRules: ['restricted-common-ports'], securityHub: ['EC2.19'] },
   trigger: 'change',
   parameters: z.strictObject({

@@ -10,6 +10,11 @@ export const restrictedSsh = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::EC2::SecurityGroup'],
   wellArchitected: ['SEC05-BP02', 'SEC06-BP03'],
+  rationale: {
+    'SEC05-BP02': 'Security groups do not open SSH to the whole internet.',
+    'SEC06-BP03':
+      'Closing SSH from anywhere removes the easiest path to interactive access; Session Manager replaces it.',
+  },
   // Security Hub retired EC2.13 (port 22 only); EC2.53/EC2.54 (CIS 5.2/5.3) check a wider port set.
   references: { awsConfigRules: ['restricted-ssh'] },
   trigger: 'change',

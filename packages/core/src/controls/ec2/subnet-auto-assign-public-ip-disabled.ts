@@ -15,6 +15,9 @@ export const subnetAutoAssignPublicIpDisabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::Subnet'],
   wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01': 'Subnets that do not hand out public addresses keep instances in a private layer by default.',
+  },
   references: { awsConfigRules: ['subnet-auto-assign-public-ip-disabled'], securityHub: ['EC2.15'] },
   trigger: 'change',
   remediation: {

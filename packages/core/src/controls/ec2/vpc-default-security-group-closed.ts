@@ -9,7 +9,11 @@ export const vpcDefaultSecurityGroupClosed = defineControl({
   area: 'infrastructure',
   severity: 'HIGH',
   resourceTypes: ['AWS::EC2::SecurityGroup'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP02'],
+  rationale: {
+    'SEC05-BP02':
+      'The default group allows no traffic, so resources only communicate through groups designed for them.',
+  },
   references: { awsConfigRules: ['vpc-default-security-group-closed'], securityHub: ['EC2.2'], cis: ['5.4'] },
   trigger: 'change',
   remediation: {

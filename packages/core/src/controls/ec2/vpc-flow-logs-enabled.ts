@@ -21,6 +21,9 @@ export const vpcFlowLogsEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::EC2::VPC'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'VPC flow logs record network traffic metadata of every VPC, a log source the BP names.',
+  },
   references: { awsConfigRules: ['vpc-flow-logs-enabled'], securityHub: ['EC2.6'], cis: ['3.7'] },
   trigger: 'periodic',
   needs: [FLOW_LOG],

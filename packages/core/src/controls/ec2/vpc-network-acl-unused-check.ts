@@ -16,6 +16,9 @@ export const vpcNetworkAclUnusedCheck = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::EC2::NetworkAcl'],
   wellArchitected: ['SEC05-BP02'],
+  rationale: {
+    'SEC05-BP02': 'Unused network ACLs are unreviewed traffic rules that can be attached to a subnet by mistake.',
+  },
   references: { awsConfigRules: ['vpc-network-acl-unused-check'], securityHub: ['EC2.16'] },
   trigger: 'change',
   remediation: {

@@ -39,6 +39,9 @@ export const vpcSgOpenOnlyToAuthorizedPorts = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::EC2::SecurityGroup'],
   wellArchitected: ['SEC05-BP02'],
+  rationale: {
+    'SEC05-BP02': 'Traffic from anywhere is allowed only to the ports you authorized, such as 443.',
+  },
   references: { awsConfigRules: ['vpc-sg-open-only-to-authorized-ports'], securityHub: ['EC2.18'] },
   trigger: 'change',
   parameters: z.strictObject({

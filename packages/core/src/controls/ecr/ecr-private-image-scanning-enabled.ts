@@ -27,6 +27,10 @@ export const ecrPrivateImageScanningEnabled = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::ECR::Repository'],
   wellArchitected: ['SEC06-BP01', 'SEC11-BP02'],
+  rationale: {
+    'SEC06-BP01': 'Container images are scanned for known vulnerabilities on push or continuously.',
+    'SEC11-BP02': 'Scanning on push tests every image the release pipeline publishes, without a manual step.',
+  },
   references: { awsConfigRules: ['ecr-private-image-scanning-enabled'], securityHub: ['ECR.1'] },
   trigger: 'periodic',
   needs: [EcrRegistryScanningFact.type],

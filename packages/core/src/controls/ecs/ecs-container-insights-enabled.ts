@@ -14,6 +14,9 @@ export const ecsContainerInsightsEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ECS::Cluster'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Container Insights collects task and container metrics and events from the cluster.',
+  },
   references: { awsConfigRules: ['ecs-container-insights-enabled'], securityHub: ['ECS.12'] },
   trigger: 'change',
   remediation: {

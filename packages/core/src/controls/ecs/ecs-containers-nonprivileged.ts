@@ -10,6 +10,10 @@ export const ecsContainersNonprivileged = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   wellArchitected: ['SEC06-BP02', 'SEC03-BP02'],
+  rationale: {
+    'SEC06-BP02': 'Task definitions do not run privileged containers, part of a hardened container configuration.',
+    'SEC03-BP02': 'A privileged container holds root access to the host, far beyond what the task needs.',
+  },
   references: { awsConfigRules: ['ecs-containers-nonprivileged'], securityHub: ['ECS.4'] },
   trigger: 'change',
   remediation: {

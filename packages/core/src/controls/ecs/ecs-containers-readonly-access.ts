@@ -10,6 +10,10 @@ export const ecsContainersReadonlyAccess = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   wellArchitected: ['SEC06-BP02'],
+  rationale: {
+    'SEC06-BP02':
+      'A read-only root file system is a hardening setting that stops writes to the container image at run time.',
+  },
   references: { awsConfigRules: ['ecs-containers-readonly-access'], securityHub: ['ECS.5'] },
   trigger: 'change',
   remediation: {

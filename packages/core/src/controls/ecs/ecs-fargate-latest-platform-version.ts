@@ -23,6 +23,9 @@ export const ecsFargateLatestPlatformVersion = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ECS::Service'],
   wellArchitected: ['SEC06-BP01'],
+  rationale: {
+    'SEC06-BP01': 'The latest Fargate platform version carries the current kernel and runtime patches.',
+  },
   references: { awsConfigRules: ['ecs-fargate-latest-platform-version'], securityHub: ['ECS.10'] },
   trigger: 'change',
   parameters: z.strictObject({ latestLinuxVersion: version, latestWindowsVersion: version }),

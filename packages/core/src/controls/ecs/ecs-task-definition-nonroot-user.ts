@@ -16,6 +16,10 @@ export const ecsTaskDefinitionNonrootUser = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   wellArchitected: ['SEC06-BP02', 'SEC03-BP02'],
+  rationale: {
+    'SEC06-BP02': 'Containers run as a non-root user, part of a hardened container configuration.',
+    'SEC03-BP02': 'Running as non-root removes root privileges the application does not need.',
+  },
   references: { awsConfigRules: ['ecs-task-definition-nonroot-user'] },
   trigger: 'change',
   remediation: {

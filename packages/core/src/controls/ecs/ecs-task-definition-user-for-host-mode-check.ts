@@ -16,7 +16,11 @@ export const ecsTaskDefinitionUserForHostModeCheck = defineControl({
   area: 'infrastructure',
   severity: 'HIGH',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
-  wellArchitected: ['SEC05-BP02', 'SEC06-BP02'],
+  wellArchitected: ['SEC06-BP02'],
+  rationale: {
+    'SEC06-BP02':
+      'Host-network containers running as root share the host network stack; the check requires a non-root user or explicit privilege.',
+  },
   references: { awsConfigRules: ['ecs-task-definition-user-for-host-mode-check'] },
   trigger: 'change',
   parameters: z.strictObject({ SkipInactiveTaskDefinitions: param.bool(false) }),

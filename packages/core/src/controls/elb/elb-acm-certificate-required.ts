@@ -16,6 +16,9 @@ export const elbAcmCertificateRequired = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [CLASSIC_LOAD_BALANCER],
   wellArchitected: ['SEC09-BP01'],
+  rationale: {
+    'SEC09-BP01': 'ACM manages and renews the listener certificates instead of hand-uploaded IAM server certificates.',
+  },
   references: { awsConfigRules: ['elb-acm-certificate-required'], securityHub: ['ELB.2'] },
   trigger: 'change',
   remediation: {

@@ -14,6 +14,9 @@ export const elbLoggingEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [CLASSIC_LOAD_BALANCER, LOAD_BALANCER],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Load balancer access logs record every request, a service log the BP names.',
+  },
   references: { awsConfigRules: ['elb-logging-enabled'], securityHub: ['ELB.5'] },
   trigger: 'change',
   parameters: z.strictObject({ s3BucketNames: param.csv() }),

@@ -15,6 +15,9 @@ export const elbTlsHttpsListenersOnly = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [CLASSIC_LOAD_BALANCER],
   wellArchitected: ['SEC09-BP02'],
+  rationale: {
+    'SEC09-BP02': 'Classic Load Balancer listeners accept only HTTPS or SSL, so clients never connect in plain text.',
+  },
   references: { awsConfigRules: ['elb-tls-https-listeners-only'], securityHub: ['ELB.3'] },
   trigger: 'change',
   remediation: {

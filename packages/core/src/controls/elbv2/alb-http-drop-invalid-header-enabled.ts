@@ -12,6 +12,10 @@ export const albHttpDropInvalidHeaderEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [LOAD_BALANCER],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03':
+      'The load balancer inspects headers and drops invalid ones, blocking HTTP desync attacks before they reach targets.',
+  },
   references: { awsConfigRules: ['alb-http-drop-invalid-header-enabled'], securityHub: ['ELB.4'] },
   trigger: 'change',
   remediation: {

@@ -10,6 +10,9 @@ export const albHttpToHttpsRedirectionCheck = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [LOAD_BALANCER],
   wellArchitected: ['SEC09-BP02'],
+  rationale: {
+    'SEC09-BP02': 'HTTP listeners only redirect to HTTPS, so requests are served over TLS.',
+  },
   references: { awsConfigRules: ['alb-http-to-https-redirection-check'], securityHub: ['ELB.1'] },
   trigger: 'periodic',
   needs: [LISTENER],

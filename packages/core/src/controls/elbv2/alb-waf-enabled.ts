@@ -19,6 +19,9 @@ export const albWafEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [LOAD_BALANCER],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'A WAF web ACL inspects the HTTP requests the load balancer receives.',
+  },
   references: { awsConfigRules: ['alb-waf-enabled'] },
   trigger: 'periodic',
   needs: [WafWebAclAssociationsFact.type],

@@ -20,6 +20,9 @@ export const elbv2AcmCertificateRequired = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [LOAD_BALANCER],
   wellArchitected: ['SEC09-BP01'],
+  rationale: {
+    'SEC09-BP01': 'ACM manages and renews the HTTPS and TLS listener certificates.',
+  },
   references: { awsConfigRules: ['elbv2-acm-certificate-required'] },
   trigger: 'periodic',
   needs: [LISTENER],

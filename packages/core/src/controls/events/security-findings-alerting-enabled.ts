@@ -76,7 +76,11 @@ export const securityFindingsAlertingEnabled = defineControl({
   area: 'detection',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC04-BP03', 'SEC10-BP06'],
+  wellArchitected: ['SEC10-BP06'],
+  rationale: {
+    'SEC10-BP06':
+      'GuardDuty and Security Hub findings reach responders through a deployed EventBridge rule and a confirmed SNS subscription.',
+  },
   trigger: 'periodic',
   needs: [EventsAlertingRulesFact.type],
   parameters: z.strictObject({ sources: param.csv(['aws.guardduty', 'aws.securityhub']) }),

@@ -10,7 +10,10 @@ export const guarddutyEksProtectionAuditEnabled = defineControl({
   area: 'detection',
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC04-BP01', 'SEC06-BP05'],
+  wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'GuardDuty analyses EKS audit logs, extending threat detection to Kubernetes control-plane activity.',
+  },
   references: { awsConfigRules: ['guardduty-eks-protection-audit-enabled'], securityHub: ['GuardDuty.5'] },
   trigger: 'periodic',
   needs: [GuardDutyStatusFact.type],

@@ -11,6 +11,11 @@ export const guarddutyEnabledCentralized = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01', 'SEC04-BP02'],
+  rationale: {
+    'SEC04-BP01':
+      'GuardDuty is one of the account-level detection mechanisms the BP asks you to enable in every region.',
+    'SEC04-BP02': 'With a central administrator, findings of every member account collect in one security account.',
+  },
   references: { awsConfigRules: ['guardduty-enabled-centralized'], securityHub: ['GuardDuty.1'] },
   trigger: 'periodic',
   needs: [GuardDutyStatusFact.type],

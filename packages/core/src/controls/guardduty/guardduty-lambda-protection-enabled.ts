@@ -11,6 +11,10 @@ export const guarddutyLambdaProtectionEnabled = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01', 'SEC06-BP05'],
+  rationale: {
+    'SEC04-BP01': 'GuardDuty monitors the network activity of Lambda functions.',
+    'SEC06-BP05': 'Threat detection covers serverless compute automatically, with no agent to install.',
+  },
   references: { awsConfigRules: ['guardduty-lambda-protection-enabled'], securityHub: ['GuardDuty.6'] },
   trigger: 'periodic',
   needs: [GuardDutyStatusFact.type],

@@ -12,7 +12,11 @@ export const guarddutyNonArchivedFindings = defineControl({
   area: 'detection',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC04-BP03', 'SEC10-BP02'],
+  wellArchitected: ['SEC04-BP03'],
+  rationale: {
+    'SEC04-BP03':
+      'Findings older than the window for their severity show alerts are not investigated in time; it measures triage, not correlation tooling.',
+  },
   references: { awsConfigRules: ['guardduty-non-archived-findings'] },
   trigger: 'periodic',
   needs: [GuardDutyFindingsSummaryFact.type],

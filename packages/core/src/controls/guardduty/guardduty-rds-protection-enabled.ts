@@ -10,7 +10,10 @@ export const guarddutyRdsProtectionEnabled = defineControl({
   area: 'detection',
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC04-BP01', 'SEC06-BP05'],
+  wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'GuardDuty analyses database login activity on Aurora and RDS.',
+  },
   references: { awsConfigRules: ['guardduty-rds-protection-enabled'], securityHub: ['GuardDuty.9'] },
   trigger: 'periodic',
   needs: [GuardDutyStatusFact.type],

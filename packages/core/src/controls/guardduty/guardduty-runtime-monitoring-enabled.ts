@@ -11,6 +11,10 @@ export const guarddutyRuntimeMonitoringEnabled = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP01', 'SEC06-BP05'],
+  rationale: {
+    'SEC04-BP01': 'GuardDuty watches operating-system activity on EKS, ECS and EC2 workloads.',
+    'SEC06-BP05': 'Runtime threat detection is deployed to compute automatically through the managed agent.',
+  },
   references: { awsConfigRules: ['guardduty-runtime-monitoring-enabled'], securityHub: ['GuardDuty.11'] },
   trigger: 'periodic',
   needs: [GuardDutyStatusFact.type],

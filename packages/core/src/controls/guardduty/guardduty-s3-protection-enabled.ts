@@ -10,7 +10,10 @@ export const guarddutyS3ProtectionEnabled = defineControl({
   area: 'detection',
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC04-BP01', 'SEC06-BP05'],
+  wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'GuardDuty analyses S3 data events for threats to buckets.',
+  },
   references: { awsConfigRules: ['guardduty-s3-protection-enabled'], securityHub: ['GuardDuty.10'] },
   trigger: 'periodic',
   needs: [GuardDutyStatusFact.type],

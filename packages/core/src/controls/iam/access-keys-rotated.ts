@@ -13,6 +13,9 @@ export const accessKeysRotated = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP05'],
+  rationale: {
+    'SEC02-BP05': 'Active access keys older than the maximum age are found from the credential report.',
+  },
   references: { awsConfigRules: ['access-keys-rotated'], securityHub: ['IAM.3'], cis: ['1.14'] },
   trigger: 'periodic',
   needs: [CredentialReportFact.type, IAM_USER_TYPE],

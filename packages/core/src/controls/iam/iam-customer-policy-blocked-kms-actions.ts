@@ -43,6 +43,10 @@ export const iamCustomerPolicyBlockedKmsActions = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::IAM::Policy'],
   wellArchitected: ['SEC03-BP02', 'SEC08-BP01'],
+  rationale: {
+    'SEC03-BP02': 'Policies do not allow decryption on every KMS key in the account.',
+    'SEC08-BP01': 'Key usage is granted per key, keeping key access under key-level control.',
+  },
   references: { awsConfigRules: ['iam-customer-policy-blocked-kms-actions'], securityHub: ['KMS.1'] },
   trigger: 'change',
   parameters: z.strictObject({

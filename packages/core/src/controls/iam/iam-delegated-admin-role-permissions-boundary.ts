@@ -57,6 +57,10 @@ export const iamDelegatedAdminRolePermissionsBoundary = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::IAM::Role'],
   wellArchitected: ['SEC03-BP05', 'SEC03-BP02'],
+  rationale: {
+    'SEC03-BP05': 'A permissions boundary caps what roles created by a delegated administrator can ever be granted.',
+    'SEC03-BP02': 'Roles that can grant permissions are limited so they cannot escalate beyond their boundary.',
+  },
   trigger: 'periodic',
   needs: [POLICY],
   parameters: z.strictObject({

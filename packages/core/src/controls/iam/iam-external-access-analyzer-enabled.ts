@@ -12,7 +12,11 @@ export const iamExternalAccessAnalyzerEnabled = defineControl({
   area: 'iam',
   severity: 'HIGH',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC03-BP07', 'SEC03-BP04'],
+  wellArchitected: ['SEC03-BP07'],
+  rationale: {
+    'SEC03-BP07':
+      'An active external-access analyzer finds resources shared publicly or with other accounts in every region.',
+  },
   references: { awsConfigRules: ['iam-external-access-analyzer-enabled'], securityHub: ['IAM.28'], cis: ['1.20'] },
   trigger: 'periodic',
   needs: [AccessAnalyzerAnalyzersFact.type],

@@ -11,7 +11,10 @@ export const iamGroupHasUsersCheck = defineControl({
   area: 'iam',
   severity: 'LOW',
   resourceTypes: ['AWS::IAM::Group'],
-  wellArchitected: ['SEC02-BP06', 'SEC03-BP04'],
+  wellArchitected: ['SEC02-BP06'],
+  rationale: {
+    'SEC02-BP06': 'Empty groups are unused permission sets; groups in use are how permissions reach users.',
+  },
   references: { awsConfigRules: ['iam-group-has-users-check'] },
   trigger: 'periodic',
   needs: [IAM_USER_TYPE],

@@ -33,6 +33,10 @@ export const iamNoInlinePolicyCheck = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::IAM::User', 'AWS::IAM::Role', 'AWS::IAM::Group'],
   wellArchitected: ['SEC03-BP02'],
+  rationale: {
+    'SEC03-BP02':
+      'Managed policies can be reviewed, versioned and reused; inline policies hide permissions on each identity.',
+  },
   references: { awsConfigRules: ['iam-no-inline-policy-check'] },
   trigger: 'change',
   remediation: {

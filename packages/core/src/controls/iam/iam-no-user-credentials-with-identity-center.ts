@@ -26,6 +26,12 @@ export const iamNoUserCredentialsWithIdentityCenter = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP04', 'SEC02-BP02'],
+  rationale: {
+    'SEC02-BP04':
+      'Where IAM Identity Center provides access, people sign in through it rather than with IAM user passwords.',
+    'SEC02-BP02':
+      'No long-lived IAM user access keys exist alongside the temporary credentials Identity Center issues.',
+  },
   trigger: 'periodic',
   needs: [SsoInstancesFact.type, CredentialReportFact.type, ROLE],
   scope: 'global',

@@ -11,6 +11,9 @@ export const iamPasswordPolicy = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP01'],
+  rationale: {
+    'SEC02-BP01': 'The account password policy enforces length, complexity, reuse and expiry for IAM user passwords.',
+  },
   references: {
     awsConfigRules: ['iam-password-policy'],
     securityHub: ['IAM.7', 'IAM.15', 'IAM.16'],

@@ -13,6 +13,9 @@ export const iamPolicyNoStatementsWithAdminAccess = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::IAM::Policy'],
   wellArchitected: ['SEC03-BP02'],
+  rationale: {
+    'SEC03-BP02': 'No customer managed policy grants every action on every resource.',
+  },
   references: { awsConfigRules: ['iam-policy-no-statements-with-admin-access'], securityHub: ['IAM.1'] },
   trigger: 'change',
   parameters: z.strictObject({ excludePermissionBoundaryPolicy: param.bool(false) }),

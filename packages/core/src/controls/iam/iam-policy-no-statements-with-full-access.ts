@@ -13,6 +13,9 @@ export const iamPolicyNoStatementsWithFullAccess = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::IAM::Policy'],
   wellArchitected: ['SEC03-BP02'],
+  rationale: {
+    'SEC03-BP02': 'No customer managed policy grants all actions of a service where specific actions would do.',
+  },
   references: { awsConfigRules: ['iam-policy-no-statements-with-full-access'], securityHub: ['IAM.21'] },
   trigger: 'change',
   parameters: z.strictObject({ excludePermissionBoundaryPolicy: param.bool(false) }),

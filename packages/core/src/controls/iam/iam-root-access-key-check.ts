@@ -10,6 +10,10 @@ export const iamRootAccessKeyCheck = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC01-BP02', 'SEC02-BP02'],
+  rationale: {
+    'SEC01-BP02': 'The root user has no access keys, removing a long-lived credential with unrestricted access.',
+    'SEC02-BP02': 'No long-term root credentials exist for programmatic use.',
+  },
   references: { awsConfigRules: ['iam-root-access-key-check'], securityHub: ['IAM.4'], cis: ['1.4'] },
   trigger: 'periodic',
   needs: [AccountSummaryFact.type],

@@ -11,6 +11,9 @@ export const iamUserGroupMembershipCheck = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::IAM::User'],
   wellArchitected: ['SEC02-BP06'],
+  rationale: {
+    'SEC02-BP06': 'Users get permissions through group membership rather than one by one.',
+  },
   references: { awsConfigRules: ['iam-user-group-membership-check'] },
   trigger: 'change',
   parameters: z.strictObject({ groupNames: param.csv() }),

@@ -12,6 +12,9 @@ export const iamUserMfaEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP01'],
+  rationale: {
+    'SEC02-BP01': 'Every IAM user has an MFA device.',
+  },
   references: { awsConfigRules: ['iam-user-mfa-enabled'] },
   trigger: 'periodic',
   needs: [CredentialReportFact.type, IAM_USER_TYPE],

@@ -10,6 +10,11 @@ export const iamUserNoPoliciesCheck = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::IAM::User'],
   wellArchitected: ['SEC02-BP06', 'SEC03-BP02'],
+  rationale: {
+    'SEC02-BP06': 'Users get permissions from groups or roles, not from policies attached to each user.',
+    'SEC03-BP02':
+      'Permissions attached to individual users drift from the role they need; groups keep them reviewable.',
+  },
   references: { awsConfigRules: ['iam-user-no-policies-check'], securityHub: ['IAM.2'], cis: ['1.15'] },
   trigger: 'change',
   remediation: {

@@ -38,6 +38,10 @@ export const iamUserUnusedCredentialsCheck = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP05', 'SEC03-BP06'],
+  rationale: {
+    'SEC02-BP05': 'Passwords and access keys unused for longer than the maximum age are found for removal.',
+    'SEC03-BP06': 'Credentials of people who no longer use them are removed, ending access with the need.',
+  },
   references: {
     awsConfigRules: ['iam-user-unused-credentials-check'],
     securityHub: ['IAM.8', 'IAM.22'],

@@ -12,6 +12,9 @@ export const mfaEnabledForIamConsoleAccess = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC02-BP01'],
+  rationale: {
+    'SEC02-BP01': 'Every IAM user with a console password signs in with MFA.',
+  },
   references: { awsConfigRules: ['mfa-enabled-for-iam-console-access'], securityHub: ['IAM.5'], cis: ['1.10'] },
   trigger: 'periodic',
   needs: [CredentialReportFact.type, IAM_USER_TYPE],

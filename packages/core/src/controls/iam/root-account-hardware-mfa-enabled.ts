@@ -10,6 +10,10 @@ export const rootAccountHardwareMfaEnabled = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC01-BP02', 'SEC02-BP01'],
+  rationale: {
+    'SEC01-BP02': 'The root user is protected with a hardware MFA device.',
+    'SEC02-BP01': 'Root sign-in needs a hardware MFA device, the strongest mechanism for the most powerful user.',
+  },
   references: { awsConfigRules: ['root-account-hardware-mfa-enabled'], securityHub: ['IAM.6'], cis: ['1.6'] },
   trigger: 'periodic',
   needs: [AccountSummaryFact.type],

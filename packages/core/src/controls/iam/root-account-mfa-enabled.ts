@@ -10,6 +10,10 @@ export const rootAccountMfaEnabled = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC01-BP02', 'SEC02-BP01'],
+  rationale: {
+    'SEC01-BP02': 'The root user is protected with MFA.',
+    'SEC02-BP01': 'Root sign-in needs a second factor.',
+  },
   references: { awsConfigRules: ['root-account-mfa-enabled'], securityHub: ['IAM.9'], cis: ['1.5'] },
   trigger: 'periodic',
   needs: [AccountSummaryFact.type],

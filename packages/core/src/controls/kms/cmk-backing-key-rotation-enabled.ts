@@ -10,6 +10,9 @@ export const cmkBackingKeyRotationEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::KMS::Key'],
   wellArchitected: ['SEC08-BP01'],
+  rationale: {
+    'SEC08-BP01': 'Customer managed keys rotate their key material automatically every year.',
+  },
   references: { awsConfigRules: ['cmk-backing-key-rotation-enabled'], securityHub: ['KMS.4'], cis: ['3.6'] },
   trigger: 'change',
   remediation: {

@@ -12,6 +12,9 @@ export const kmsCmkNotScheduledForDeletion = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::KMS::Key'],
   wellArchitected: ['SEC08-BP01'],
+  rationale: {
+    'SEC08-BP01': 'Keys scheduled for deletion are found before data encrypted under them becomes unrecoverable.',
+  },
   references: { awsConfigRules: ['kms-cmk-not-scheduled-for-deletion'], securityHub: ['KMS.3'] },
   trigger: 'change',
   parameters: z.strictObject({ kmsKeyIds: param.csv() }),

@@ -30,6 +30,10 @@ export const kmsKeyPolicyNoBroadFullAccess = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::KMS::Key'],
   wellArchitected: ['SEC08-BP01', 'SEC03-BP02'],
+  rationale: {
+    'SEC08-BP01': 'Key policies keep key administration and use separate instead of granting kms:* to everyone.',
+    'SEC03-BP02': 'Only the account root holds all KMS actions on the key; other principals get specific ones.',
+  },
   trigger: 'change',
   remediation: {
     text: 'Give key administrators and key users only the actions they need (the key policy sections for administrators and users), and keep kms:* for the account root alone.',

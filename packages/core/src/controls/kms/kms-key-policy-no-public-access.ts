@@ -13,6 +13,10 @@ export const kmsKeyPolicyNoPublicAccess = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::KMS::Key'],
   wellArchitected: ['SEC08-BP01', 'SEC03-BP07'],
+  rationale: {
+    'SEC08-BP01': 'No key policy lets any AWS principal use or manage the key.',
+    'SEC03-BP07': 'Key policies are analysed for public access without a condition pinning callers.',
+  },
   references: { awsConfigRules: ['kms-key-policy-no-public-access'], securityHub: ['KMS.5'] },
   trigger: 'change',
   remediation: {

@@ -37,6 +37,10 @@ export const lambdaFunctionPublicAccessProhibited = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::Lambda::Function'],
   wellArchitected: ['SEC03-BP07', 'SEC03-BP02'],
+  rationale: {
+    'SEC03-BP07': 'Function resource policies are analysed for public invocation.',
+    'SEC03-BP02': 'Invocation is granted to named accounts or sources, not to everyone.',
+  },
   references: { awsConfigRules: ['lambda-function-public-access-prohibited'], securityHub: ['Lambda.1'] },
   trigger: 'change',
   remediation: {

@@ -10,7 +10,11 @@ export const lambdaInsideVpc = defineControl({
   area: 'infrastructure',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::Lambda::Function'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01':
+      'Functions attached to VPC subnets take part in the network layers, routing and security groups of the VPC.',
+  },
   references: { awsConfigRules: ['lambda-inside-vpc'] },
   trigger: 'change',
   parameters: z.strictObject({ subnetIds: param.csv() }),

@@ -12,6 +12,9 @@ export const cloudwatchLogGroupEncrypted = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::Logs::LogGroup'],
   wellArchitected: ['SEC08-BP02'],
+  rationale: {
+    'SEC08-BP02': 'Log events at rest are encrypted with a customer managed KMS key.',
+  },
   references: { awsConfigRules: ['cloudwatch-log-group-encrypted'] },
   // AWS Config does not record log groups: only a periodic run, which lists them, sees them.
   trigger: 'periodic',

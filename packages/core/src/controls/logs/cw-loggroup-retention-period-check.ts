@@ -11,6 +11,10 @@ export const cwLoggroupRetentionPeriodCheck = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::Logs::LogGroup'],
   wellArchitected: ['SEC04-BP01', 'SEC07-BP04'],
+  rationale: {
+    'SEC04-BP01': 'Log events are kept for at least the minimum retention an investigation needs.',
+    'SEC07-BP04': 'Each log group has a defined retention instead of an accidental one.',
+  },
   references: { awsConfigRules: ['cw-loggroup-retention-period-check'] },
   // AWS Config does not record log groups: only a periodic run, which lists them, sees them.
   trigger: 'periodic',

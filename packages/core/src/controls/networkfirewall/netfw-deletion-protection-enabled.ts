@@ -10,6 +10,9 @@ export const netfwDeletionProtectionEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'The inspecting firewall cannot be deleted by accident or by an attacker without a prior change.',
+  },
   references: { awsConfigRules: ['netfw-deletion-protection-enabled'], securityHub: ['NetworkFirewall.9'] },
   trigger: 'change',
   remediation: {

@@ -18,6 +18,9 @@ export const netfwLoggingEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Network Firewall alert and flow logs are delivered to a destination.',
+  },
   references: { awsConfigRules: ['netfw-logging-enabled'], securityHub: ['NetworkFirewall.2'] },
   trigger: 'periodic',
   needs: [NetworkFirewallLoggingFact.type],

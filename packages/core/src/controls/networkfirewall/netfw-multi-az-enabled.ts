@@ -11,6 +11,9 @@ export const netfwMultiAzEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'Firewall endpoints in several zones keep inspection in place when one zone fails.',
+  },
   references: { awsConfigRules: ['netfw-multi-az-enabled'] },
   trigger: 'change',
   parameters: z.strictObject({

@@ -10,7 +10,11 @@ export const netfwPolicyDefaultActionFragmentPackets = defineControl({
   area: 'infrastructure',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::FirewallPolicy'],
-  wellArchitected: ['SEC05-BP03', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03':
+      'Fragments that match no stateless rule go to stateful inspection or are dropped, never passed uninspected.',
+  },
   references: {
     awsConfigRules: ['netfw-policy-default-action-fragment-packets'],
     securityHub: ['NetworkFirewall.5'],

@@ -10,6 +10,9 @@ export const netfwPolicyRuleGroupAssociated = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::FirewallPolicy'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'A firewall policy with rule groups inspects traffic beyond its default actions.',
+  },
   references: { awsConfigRules: ['netfw-policy-rule-group-associated'], securityHub: ['NetworkFirewall.3'] },
   trigger: 'change',
   remediation: {

@@ -10,6 +10,9 @@ export const netfwStatelessRuleGroupNotEmpty = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::RuleGroup'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'An empty stateless rule group inspects nothing although a policy uses it.',
+  },
   references: { awsConfigRules: ['netfw-stateless-rule-group-not-empty'], securityHub: ['NetworkFirewall.6'] },
   trigger: 'change',
   remediation: {

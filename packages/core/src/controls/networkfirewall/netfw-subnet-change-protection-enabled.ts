@@ -10,6 +10,9 @@ export const netfwSubnetChangeProtectionEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'Firewall subnet associations cannot be changed to route around inspection without a prior change.',
+  },
   references: { awsConfigRules: ['netfw-subnet-change-protection-enabled'], securityHub: ['NetworkFirewall.10'] },
   trigger: 'change',
   remediation: {

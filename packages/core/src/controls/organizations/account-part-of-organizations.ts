@@ -11,6 +11,10 @@ export const accountPartOfOrganizations = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC01-BP01'],
+  rationale: {
+    'SEC01-BP01':
+      'Organization membership is the basis for separating workloads into accounts under central governance.',
+  },
   references: { awsConfigRules: ['account-part-of-organizations'] },
   trigger: 'periodic',
   needs: [OrganizationsAccountFact.type],

@@ -34,7 +34,11 @@ export const organizationsScpGuardrailsAttached = defineControl({
   area: 'iam',
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
-  wellArchitected: ['SEC03-BP05', 'SEC01-BP01'],
+  wellArchitected: ['SEC03-BP05'],
+  rationale: {
+    'SEC03-BP05':
+      'A restricting service control policy applies to the account: an organization-wide permission guardrail.',
+  },
   trigger: 'periodic',
   needs: [OrganizationsAccountFact.type],
   scope: 'global',

@@ -9,7 +9,10 @@ export const rdsInstancePublicAccessCheck = defineControl({
   area: 'infrastructure',
   severity: 'CRITICAL',
   resourceTypes: ['AWS::RDS::DBInstance'],
-  wellArchitected: ['SEC05-BP01', 'SEC05-BP02'],
+  wellArchitected: ['SEC05-BP01'],
+  rationale: {
+    'SEC05-BP01': 'Database endpoints without a public address stay in a private network layer.',
+  },
   references: { awsConfigRules: ['rds-instance-public-access-check'], securityHub: ['RDS.2'], cis: ['2.3.3'] },
   trigger: 'change',
   remediation: {

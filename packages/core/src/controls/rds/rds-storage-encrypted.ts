@@ -12,6 +12,9 @@ export const rdsStorageEncrypted = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::RDS::DBInstance'],
   wellArchitected: ['SEC08-BP02'],
+  rationale: {
+    'SEC08-BP02': 'Database storage, backups and snapshots of the instance are encrypted at rest.',
+  },
   references: { awsConfigRules: ['rds-storage-encrypted'], securityHub: ['RDS.3'], cis: ['2.3.1'] },
   trigger: 'change',
   parameters: z.strictObject({ kmsKeyId: z.string().min(1).optional() }),

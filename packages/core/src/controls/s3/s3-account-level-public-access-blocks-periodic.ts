@@ -12,6 +12,11 @@ export const s3AccountLevelPublicAccessBlocksPeriodic = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC03-BP05', 'SEC03-BP07', 'SEC08-BP04'],
+  rationale: {
+    'SEC03-BP05': 'Account-level Block Public Access is a guardrail no bucket policy or ACL can override.',
+    'SEC03-BP07': 'Public access through bucket policies and ACLs is blocked for every bucket of the account.',
+    'SEC08-BP04': 'Bucket data cannot be opened to the public by a policy or ACL change.',
+  },
   references: {
     awsConfigRules: ['s3-account-level-public-access-blocks-periodic'],
     securityHub: ['S3.1'],

@@ -11,6 +11,11 @@ export const s3BucketLevelPublicAccessProhibited = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC03-BP07', 'SEC08-BP04'],
+  rationale: {
+    'SEC03-BP07':
+      'All four Block Public Access settings are on for the bucket unless it is listed as public by design.',
+    'SEC08-BP04': 'Bucket data cannot be opened to the public by a policy or ACL change.',
+  },
   references: {
     awsConfigRules: ['s3-bucket-level-public-access-prohibited'],
     securityHub: ['S3.8'],

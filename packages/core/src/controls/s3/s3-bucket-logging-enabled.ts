@@ -11,6 +11,9 @@ export const s3BucketLoggingEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Server access logs record requests made to the bucket.',
+  },
   references: { awsConfigRules: ['s3-bucket-logging-enabled'], securityHub: ['S3.9'] },
   trigger: 'change',
   parameters: z.strictObject({ targetBucket: param.string(), targetPrefix: param.string() }),

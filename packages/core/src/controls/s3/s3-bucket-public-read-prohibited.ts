@@ -13,6 +13,10 @@ export const s3BucketPublicReadProhibited = defineControl({
   severity: 'CRITICAL',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC03-BP07', 'SEC08-BP04'],
+  rationale: {
+    'SEC03-BP07': 'ACLs and bucket policies are analysed for public read access.',
+    'SEC08-BP04': 'Objects are not readable by anyone on the internet.',
+  },
   references: { awsConfigRules: ['s3-bucket-public-read-prohibited'], securityHub: ['S3.2'] },
   // AWS runs the rule on changes and periodically; here it reads the account-level fact, so periodic.
   trigger: 'periodic',

@@ -11,6 +11,9 @@ export const s3BucketServerSideEncryptionEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC08-BP02'],
+  rationale: {
+    'SEC08-BP02': 'New objects are encrypted at rest by default or unencrypted uploads are denied.',
+  },
   references: { awsConfigRules: ['s3-bucket-server-side-encryption-enabled'] },
   trigger: 'change',
   remediation: {

@@ -10,6 +10,9 @@ export const s3BucketSslRequestsOnly = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC09-BP02'],
+  rationale: {
+    'SEC09-BP02': 'The bucket policy denies every request made without TLS.',
+  },
   references: { awsConfigRules: ['s3-bucket-ssl-requests-only'], securityHub: ['S3.5'], cis: ['2.1.1'] },
   trigger: 'change',
   remediation: {

@@ -11,6 +11,10 @@ export const s3BucketVersioningEnabled = defineControl({
   severity: 'LOW',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC08-BP04'],
+  rationale: {
+    'SEC08-BP04':
+      'Versioning keeps prior object versions, so overwrites and deletions by a principal with access can be undone.',
+  },
   references: { awsConfigRules: ['s3-bucket-versioning-enabled'] },
   trigger: 'change',
   parameters: z.strictObject({ isMfaDeleteEnabled: param.bool(false) }),

@@ -20,6 +20,10 @@ export const s3DefaultEncryptionKms = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC08-BP01', 'SEC08-BP02'],
+  rationale: {
+    'SEC08-BP01': 'Bucket data is encrypted under KMS keys whose policies and usage you control and audit.',
+    'SEC08-BP02': 'New objects are encrypted at rest with SSE-KMS or DSSE-KMS by default.',
+  },
   references: { awsConfigRules: ['s3-default-encryption-kms'] },
   trigger: 'change',
   parameters: z.strictObject({ kmsKeyArns: param.csv() }),

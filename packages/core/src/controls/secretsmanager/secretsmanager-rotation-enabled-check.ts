@@ -19,6 +19,10 @@ export const secretsmanagerRotationEnabledCheck = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::SecretsManager::Secret'],
   wellArchitected: ['SEC02-BP03', 'SEC02-BP05'],
+  rationale: {
+    'SEC02-BP03': 'Secrets kept in Secrets Manager rotate automatically instead of living forever.',
+    'SEC02-BP05': 'Rotation is scheduled at least as often as the maximum allowed frequency.',
+  },
   references: { awsConfigRules: ['secretsmanager-rotation-enabled-check'], securityHub: ['SecretsManager.1'] },
   trigger: 'change',
   parameters: z.strictObject({

@@ -9,6 +9,10 @@ export const securityhubEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   wellArchitected: ['SEC04-BP02', 'SEC04-BP03'],
+  rationale: {
+    'SEC04-BP02': 'Security Hub collects findings of AWS services and partners in one standard place per region.',
+    'SEC04-BP03': 'Security Hub aggregates and correlates findings from several sources into one prioritised view.',
+  },
   references: { awsConfigRules: ['securityhub-enabled'] },
   trigger: 'periodic',
   needs: [SecurityHubStatusFact.type],

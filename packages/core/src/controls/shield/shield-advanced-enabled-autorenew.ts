@@ -11,6 +11,10 @@ export const shieldAdvancedEnabledAutorenew = defineControl({
   resourceTypes: ['AWS::::Account'],
   scope: 'global',
   wellArchitected: ['SEC05-BP04'],
+  rationale: {
+    'SEC05-BP04':
+      'Shield Advanced applies automatic DDoS detection and mitigation, and its subscription does not lapse.',
+  },
   references: { awsConfigRules: ['shield-advanced-enabled-autorenew'] },
   trigger: 'periodic',
   needs: [ShieldSubscriptionFact.type],

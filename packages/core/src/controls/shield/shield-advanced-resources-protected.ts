@@ -22,6 +22,9 @@ export const shieldAdvancedResourcesProtected = defineControl({
   severity: 'MEDIUM',
   resourceTypes: [DISTRIBUTION, ELASTIC_IP, LOAD_BALANCER],
   wellArchitected: ['SEC05-BP04'],
+  rationale: {
+    'SEC05-BP04': 'Every internet-facing ALB, distribution and Elastic IP is covered by automatic DDoS mitigation.',
+  },
   trigger: 'periodic',
   needs: [ShieldSubscriptionFact.type],
   remediation: {

@@ -10,7 +10,10 @@ export const shieldDrtAccess = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::::Account'],
   scope: 'global',
-  wellArchitected: ['SEC10-BP05', 'SEC05-BP04'],
+  wellArchitected: ['SEC10-BP05'],
+  rationale: {
+    'SEC10-BP05': 'The Shield Response Team holds pre-authorized role access before a DDoS event.',
+  },
   references: { awsConfigRules: ['shield-drt-access'] },
   trigger: 'periodic',
   needs: [ShieldSubscriptionFact.type],

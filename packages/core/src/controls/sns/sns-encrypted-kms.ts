@@ -16,6 +16,9 @@ export const snsEncryptedKms = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::SNS::Topic'],
   wellArchitected: ['SEC08-BP02'],
+  rationale: {
+    'SEC08-BP02': 'Messages at rest in the topic are encrypted with a KMS key.',
+  },
   references: { awsConfigRules: ['sns-encrypted-kms'] },
   trigger: 'change',
   parameters: z.strictObject({ kmsKeyIds: param.csv() }),

@@ -9,7 +9,11 @@ export const ec2ManagedinstanceAssociationComplianceStatusCheck = defineControl(
   area: 'infrastructure',
   severity: 'LOW',
   resourceTypes: ['AWS::SSM::AssociationCompliance'],
-  wellArchitected: ['SEC06-BP03', 'SEC01-BP06'],
+  wellArchitected: ['SEC06-BP03'],
+  rationale: {
+    'SEC06-BP03':
+      'Instance configuration is applied by State Manager associations, not by hand, and their failures are reported.',
+  },
   references: {
     awsConfigRules: ['ec2-managedinstance-association-compliance-status-check'],
     securityHub: ['SSM.3'],

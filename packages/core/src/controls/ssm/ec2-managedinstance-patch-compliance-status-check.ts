@@ -10,6 +10,9 @@ export const ec2ManagedinstancePatchComplianceStatusCheck = defineControl({
   severity: 'HIGH',
   resourceTypes: ['AWS::SSM::PatchCompliance'],
   wellArchitected: ['SEC06-BP01'],
+  rationale: {
+    'SEC06-BP01': 'Managed instances have every patch their baseline requires installed.',
+  },
   references: { awsConfigRules: ['ec2-managedinstance-patch-compliance-status-check'], securityHub: ['SSM.2'] },
   trigger: 'change',
   remediation: {

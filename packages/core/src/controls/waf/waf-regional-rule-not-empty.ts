@@ -16,6 +16,9 @@ export const wafRegionalRuleNotEmpty = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFRegional::Rule'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'A rule without conditions inspects nothing; the check finds such hollow WAF Classic rules.',
+  },
   references: { awsConfigRules: ['waf-regional-rule-not-empty'], securityHub: ['WAF.2'] },
   trigger: 'change',
   remediation: {

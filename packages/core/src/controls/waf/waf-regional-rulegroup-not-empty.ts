@@ -16,6 +16,9 @@ export const wafRegionalRulegroupNotEmpty = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFRegional::RuleGroup'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'An empty WAF Classic rule group inspects no traffic although a web ACL uses it.',
+  },
   references: { awsConfigRules: ['waf-regional-rulegroup-not-empty'], securityHub: ['WAF.3'] },
   trigger: 'change',
   remediation: {

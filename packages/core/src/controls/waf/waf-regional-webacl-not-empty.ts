@@ -18,6 +18,9 @@ export const wafRegionalWebaclNotEmpty = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFRegional::WebACL'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'A WAF Classic web ACL without rules passes every request to the default action uninspected.',
+  },
   references: { awsConfigRules: ['waf-regional-webacl-not-empty'], securityHub: ['WAF.4'] },
   trigger: 'change',
   remediation: {

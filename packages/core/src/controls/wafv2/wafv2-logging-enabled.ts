@@ -18,6 +18,9 @@ export const wafv2LoggingEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFv2::WebACL'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Web ACL traffic logs are delivered to a destination.',
+  },
   references: { awsConfigRules: ['wafv2-logging-enabled'] },
   trigger: 'periodic',
   needs: [Wafv2LoggingConfigurationsFact.type],

@@ -10,6 +10,9 @@ export const wafv2RulegroupLoggingEnabled = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFv2::RuleGroup'],
   wellArchitected: ['SEC04-BP01'],
+  rationale: {
+    'SEC04-BP01': 'Rule group matches publish CloudWatch metrics that can be monitored and alarmed on.',
+  },
   references: { awsConfigRules: ['wafv2-rulegroup-logging-enabled'], securityHub: ['WAF.12'] },
   trigger: 'change',
   remediation: {

@@ -10,6 +10,9 @@ export const wafv2RulegroupNotEmpty = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFv2::RuleGroup'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'An empty WAFv2 rule group inspects no traffic although web ACLs reference it.',
+  },
   references: { awsConfigRules: ['wafv2-rulegroup-not-empty'] },
   trigger: 'change',
   remediation: {

@@ -10,6 +10,9 @@ export const wafv2WebaclNotEmpty = defineControl({
   severity: 'MEDIUM',
   resourceTypes: ['AWS::WAFv2::WebACL'],
   wellArchitected: ['SEC05-BP03'],
+  rationale: {
+    'SEC05-BP03': 'A web ACL without rules passes every request to the default action uninspected.',
+  },
   references: { awsConfigRules: ['wafv2-webacl-not-empty'], securityHub: ['WAF.10'] },
   trigger: 'change',
   remediation: {

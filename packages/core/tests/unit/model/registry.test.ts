@@ -18,6 +18,7 @@ const VALID: ControlDefinition<Record<string, never>> = {
   severity: 'LOW',
   resourceTypes: ['AWS::S3::Bucket'],
   wellArchitected: ['SEC07-BP01'],
+  rationale: { 'SEC07-BP01': 'A team tag names the data owner the classification scheme asks for.' },
   references: { awsConfigRules: ['required-tags'], securityHub: ['S3.6'], cis: ['2.1.1'] },
   trigger: 'change',
   remediation: {
@@ -146,6 +147,83 @@ describe('Registry', () => {
     if (detail) expect(error.message).toContain(`${field}: ${detail}`);
     expect(error.message).toMatch(/^Control .* has invalid metadata: /);
     expect(error.cause).toBeDefined();
+  });
+
+  it.each([
+    ['no rationale at all', { rationale: undefined }, 'rationale.SEC07-BP01', 'missing rationale for SEC07-BP01'],
+    [
+      'a rationale missing for one best practice',
+      { wellArchitected: ['SEC07-BP01', 'SEC08-BP04'] },
+      'rationale.SEC08-BP04',
+      'missing rationale for SEC08-BP04',
+    ],
+    [
+      'a rationale for a best practice not mapped',
+      { rationale: { ...VALID.rationale, 'SEC08-BP02': 'Encrypted.' } },
+      'rationale.SEC08-BP02',
+      'rationale for SEC08-BP02, which is not in wellArchitected',
+    ],
+    ['an empty rationale', { rationale: { 'SEC07-BP01': '  ' } }, 'rationale.SEC07-BP01', 'must not be empty'],
+    [
+      'a rationale on two lines',
+      { rationale: { 'SEC07-BP01': 'One line.\nTwo lines.' } },
+      'rationale.SEC07-BP01',
+      'must be one line',
+    ],
+    [
+      'a rationale over 200 characters',
+      { rationale: { 'SEC07-BP01': 'x'.repeat(201) } },
+      'rationale.SEC07-BP01',
+      'must be at most 200 characters',
+    ],
+    ['an unknown kind', { kind: 'manual' }, 'kind', ''],
+    [
+      'an attestation control on a resource type',
+      { kind: 'attestation', needs: ['Rampart::Attestation'], scope: 'global' },
+      'kind',
+      "attestation controls are account-level: resourceTypes ['AWS::::Account'], scope 'global'",
+    ],
+    [
+      'a regional attestation control',
+      { kind: 'attestation', needs: ['Rampart::Attestation'], resourceTypes: ['AWS::::Account'] },
+      'kind',
+      'attestation controls are account-level',
+    ],
+    [
+      'an attestation control that does not read attestations',
+      { kind: 'attestation', resourceTypes: ['AWS::::Account'], scope: 'global' },
+      'needs',
+      'attestation controls need Rampart::Attestation',
+    ],
+    [
+      'an automated control that reads attestations',
+      { needs: ['Rampart::Attestation'] },
+      'kind',
+      "controls that read Rampart::Attestation must be of kind 'attestation'",
+    ],
+  ])('invalid rationale or kind (%s) throws ControlDefinitionError naming the field', (_, over, field, detail) => {
+    const error = definitionError([control({ id: 'test-bad', ...over })]);
+    expect(error.message).toContain(`${field}: ${detail}`);
+  });
+
+  it('a rationale of exactly 200 characters per best practice, and an account-level attestation control, are fine', () => {
+    expect(() => new Registry([control({ rationale: { 'SEC07-BP01': 'x'.repeat(200) } })])).not.toThrow();
+    const attestation = control({
+      id: 'test-attestation',
+      kind: 'attestation',
+      resourceTypes: ['AWS::::Account'],
+      scope: 'global',
+      needs: ['Rampart::Attestation'],
+    });
+    expect(attestation.kind).toBe('attestation');
+    expect(() => new Registry([attestation])).not.toThrow();
+  });
+
+  it('defineControl defaults kind to automated and keeps the rationale', () => {
+    const c = control();
+    expect(c.kind).toBe('automated');
+    expect(c.rationale).toEqual(VALID.rationale);
+    expect(defineControl({ ...VALID, rationale: undefined }).rationale).toEqual({});
   });
 
   it('the error names the control', () => {

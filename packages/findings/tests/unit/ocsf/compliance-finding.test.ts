@@ -4,7 +4,11 @@ import { catalog, evaluateSnapshot, loadInput, Snapshot } from '@rampart/core';
 import { describe, expect, it } from 'vitest';
 import { buildFindings, buildOcsfEvents, findingId, OCSF_VERSION, renderOcsf } from '../../../src/index.js';
 import { ACCOUNT, evaluation, NOW, REGION, scope } from '../../support/fixtures.js';
-import { COMPLIANCE_FINDING_REQUIRED, OCSF_SCHEMA_SOURCE, validateComplianceFinding } from '../../support/ocsf-1.6.0.js';
+import {
+  COMPLIANCE_FINDING_REQUIRED,
+  OCSF_SCHEMA_SOURCE,
+  validateComplianceFinding,
+} from '../../support/ocsf-1.6.0.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', '..', '..', '..', 'examples', 'demo-account.jsonl');
 
@@ -22,7 +26,9 @@ describe('OCSF 1.6.0 Compliance Finding events', () => {
     expect(events).toHaveLength(run.evaluations.length);
     expect(COMPLIANCE_FINDING_REQUIRED.required).toContain('compliance');
     for (const event of events) {
-      expect(validateComplianceFinding(event as unknown as Record<string, unknown>), event.finding_info.uid).toEqual([]);
+      expect(validateComplianceFinding(event as unknown as Record<string, unknown>), event.finding_info.uid).toEqual(
+        [],
+      );
       expect(event.metadata.version).toBe(OCSF_VERSION);
     }
   });

@@ -56,8 +56,18 @@ describe('report model', () => {
     const evaluations = [
       evaluation({ controlId: 's3-bucket-server-side-encryption-enabled' }),
       evaluation({ controlId: 'restricted-ssh', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }),
-      evaluation({ controlId: 'restricted-ssh', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-2', compliance: 'ERROR' }),
-      evaluation({ controlId: 'restricted-ssh', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-3', compliance: 'COMPLIANT' }),
+      evaluation({
+        controlId: 'restricted-ssh',
+        resourceType: 'AWS::EC2::SecurityGroup',
+        resourceId: 'sg-2',
+        compliance: 'ERROR',
+      }),
+      evaluation({
+        controlId: 'restricted-ssh',
+        resourceType: 'AWS::EC2::SecurityGroup',
+        resourceId: 'sg-3',
+        compliance: 'COMPLIANT',
+      }),
     ];
     const model = buildReport({
       evaluations,
@@ -73,7 +83,14 @@ describe('report model', () => {
     expect(statuses.has('not-evaluated')).toBe(true);
     expect(model.wellArchitected.covered).toBeLessThan(10);
     const infra = model.areas.find((a) => a.area === 'infrastructure')!;
-    expect(infra).toMatchObject({ compliant: 1, nonCompliant: 1, error: 1, score: 50, controls: 1, failingControls: 1 });
+    expect(infra).toMatchObject({
+      compliant: 1,
+      nonCompliant: 1,
+      error: 1,
+      score: 50,
+      controls: 1,
+      failingControls: 1,
+    });
   });
 
   it('gives a null score when nothing was judged, and names unknown controls', () => {

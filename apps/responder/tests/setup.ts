@@ -1,0 +1,2 @@
+// toHaveReceivedCommandWith and friends on aws-sdk-client-mock mocks.
+import 'aws-sdk-client-mock-vitest/extend';

@@ -1,0 +1,3 @@
+import { dynamodbTableEncryptedKms } from './dynamodb-table-encrypted-kms.js';
+
+export const DYNAMODB_CONTROLS = [dynamodbTableEncryptedKms];
