@@ -28,7 +28,7 @@ const IAM_NAME: Readonly<Record<string, string>> = {
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
   's3control:PutPublicAccessBlock': 's3:PutAccountPublicAccessBlock',
 };
-const IAM_PREFIX: Readonly<Record<string, string>> = { 'sso-admin': 'sso', s3control: 's3' };
+const IAM_PREFIX: Readonly<Record<string, string>> = { 'sso-admin': 'sso', s3control: 's3', emr: 'elasticmapreduce' };
 
 /** `service:Action` names in a fact's `source` text (`guardduty:ListFindings + GetFindings` counts both). */
 export function actionsInSource(source: string): string[] {

@@ -32,8 +32,11 @@ export function selectExpression(resourceTypes: readonly string[], regions?: rea
     if (!/^[A-Za-z0-9:-]+$/.test(t)) throw new RangeError(`not a resource type or region: ${t}`);
   }
   let where = `resourceType IN (${resourceTypes.map((t) => `'${t}'`).join(', ')})`;
-  if (regions !== undefined && regions.length > 0)
-    where += ` AND awsRegion IN (${regions.map((r) => `'${r}'`).join(', ')})`;
+  if (regions !== undefined && regions.length > 0) {
+    // Global resources (IAM, CloudFront) are recorded in region `global`: a region filter keeps them.
+    const wanted = [...new Set([...regions, 'global'])];
+    where += ` AND awsRegion IN (${wanted.map((r) => `'${r}'`).join(', ')})`;
+  }
   return `SELECT ${SELECT_FIELDS} WHERE ${where}`;
 }
 
@@ -130,4 +133,74 @@ export async function* discoveredItems(
 
 export class UnprocessedKeysError extends Error {
   override readonly name = 'UnprocessedKeysError';
+}
+
+/** One (account, region) partition of an aggregator and how many of the wanted items it holds. */
+export interface AggregatorPartition {
+  accountId: string;
+  /** A region, or `global` for IAM and the other global types. */
+  region: string;
+  count: number;
+}
+
+function checkLiteral(value: string, pattern: RegExp, what: string): string {
+  if (!pattern.test(value)) throw new RangeError(`not ${what}: ${value}`);
+  return value;
+}
+
+function typeFilter(resourceTypes: readonly string[], regions?: readonly string[]): string {
+  return selectExpression(resourceTypes, regions).replace(/^SELECT .* WHERE /, '');
+}
+
+/**
+ * The aggregation query that lists the partitions: `SELECT accountId, awsRegion, COUNT(*) WHERE …
+ * GROUP BY accountId, awsRegion` (advanced queries support GROUP BY and COUNT through
+ * SelectAggregateResourceConfig; aggregation results come back as rows like
+ * `{"accountId":"…","awsRegion":"…","COUNT(*)":7}`).
+ */
+export function partitionCountExpression(resourceTypes: readonly string[], regions?: readonly string[]): string {
+  return `SELECT accountId, awsRegion, COUNT(*) WHERE ${typeFilter(resourceTypes, regions)} GROUP BY accountId, awsRegion`;
+}
+
+/** The item query of one partition (account id and region are validated, never user text). */
+export function partitionExpression(resourceTypes: readonly string[], accountId: string, region: string): string {
+  checkLiteral(accountId, /^\d{12}$/, 'an account id');
+  checkLiteral(region, /^[a-z0-9-]+$/, 'a region');
+  return `${selectExpression(resourceTypes)} AND accountId = '${accountId}' AND awsRegion = '${region}'`;
+}
+
+function countOf(row: Record<string, unknown>): number {
+  for (const [key, value] of Object.entries(row)) {
+    if (/^count/i.test(key)) return typeof value === 'number' ? value : Number(value);
+  }
+  return Number.NaN;
+}
+
+/**
+ * The aggregator's partitions holding wanted items, sorted by account then region (the order
+ * DESIGN.md fixes for the output). One aggregation query, paged; rows are a few per account.
+ */
+export async function aggregatorPartitions(
+  config: ConfigServiceClient,
+  aggregator: string,
+  resourceTypes: readonly string[],
+  regions?: readonly string[],
+): Promise<AggregatorPartition[]> {
+  const partitions = new Map<string, AggregatorPartition>();
+  for await (const rows of selectAggregateRows(config, aggregator, partitionCountExpression(resourceTypes, regions))) {
+    for (const row of rows) {
+      const accountId = row.accountId;
+      const region = row.awsRegion;
+      if (typeof accountId !== 'string' || typeof region !== 'string') {
+        throw new SyntaxError(`an aggregation row lacks accountId or awsRegion: ${JSON.stringify(row)}`);
+      }
+      const key = `${accountId}\u0000${region}`;
+      const count = countOf(row);
+      const existing = partitions.get(key);
+      if (existing !== undefined) existing.count += count;
+      else partitions.set(key, { accountId, region, count });
+    }
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...partitions.values()].sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.region, b.region));
 }

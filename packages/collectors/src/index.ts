@@ -1,6 +1,12 @@
 export { configShape, iamPolicyDocument, makeItem, type RawItem, tagMap } from './ci.js';
 export { type AwsAccessOptions, ClientFactory } from './clients.js';
-export { parseSelectRow, selectExpression } from './config-source.js';
+export {
+  type AggregatorPartition,
+  parseSelectRow,
+  partitionCountExpression,
+  partitionExpression,
+  selectExpression,
+} from './config-source.js';
 export { parseCredentialReport } from './direct/iam.js';
 export { bucketRegion } from './direct/s3.js';
 export { CollectorOptionsError, errorCode, errorMessage, ScanSetupError } from './errors.js';
@@ -8,7 +14,9 @@ export { Limiter } from './limit.js';
 export type { ReaderContext, ScanSink, ServiceReader } from './reader.js';
 export {
   defaultReaders,
+  type PartitionRead,
   type ProgressEvent,
+  type RunOptions,
   Scanner,
   type ScanOptions,
   type ScanPlan,

@@ -1,11 +1,14 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { GLOBAL_REGION } from '@rampart/core';
+import { type CollectionError, GLOBAL_REGION } from '@rampart/core';
 import { type AwsAccessOptions, ClientFactory } from './clients.js';
 import {
+  type AggregatorPartition,
+  aggregatorPartitions,
   discoveredItems,
   isRecording,
+  partitionExpression,
   selectAggregateRows,
   selectExpression,
   selectRows,
@@ -103,6 +106,23 @@ export interface ScanResult {
   errors: number;
   /** How each region was read. */
   sources: Record<string, 'config' | 'direct' | 'aggregator'>;
+}
+
+export interface RunOptions {
+  /**
+   * With an aggregator: leave the aggregator's items out of this run (only the direct reads of the
+   * caller's account run); the caller reads them partition by partition through
+   * {@link Scanner.aggregatorPartitions} and {@link Scanner.readPartitions}.
+   */
+  partitioned?: boolean;
+}
+
+/** The rows of one (account, region) partition of an aggregator, and the error that cut the read short. */
+export interface PartitionRead {
+  accountId: string;
+  region: string;
+  rows: Record<string, unknown>[];
+  error?: CollectionError;
 }
 
 export function defaultReaders(options: { reportPollMs?: number } = {}): ServiceReader[] {
@@ -232,16 +252,27 @@ export class Scanner {
     return this.#plan;
   }
 
-  async run(sink: ScanSink): Promise<ScanResult> {
-    const plan = this.#plan ?? (await this.prepare());
+  #readers(): ServiceReader[] {
     const o = this.options;
-    const readers = (o.readers ?? defaultReaders({ reportPollMs: o.reportPollMs })).filter(
+    return (o.readers ?? defaultReaders({ reportPollMs: o.reportPollMs })).filter(
       (r) => o.types === undefined || [...r.resourceTypes, ...r.factTypes].some((t) => o.types!.has(t)),
     );
-    const wantedResource = (t: string) => o.types === undefined || o.types.has(t);
-    const configTypes = [...new Set(readers.flatMap((r) => r.resourceTypes))]
-      .filter((t) => wantedResource(t) && !NOT_RECORDED_BY_CONFIG.includes(t))
+  }
+
+  /** The resource types read through AWS Config (sorted). */
+  #configTypes(readers: readonly ServiceReader[]): string[] {
+    const o = this.options;
+    return [...new Set(readers.flatMap((r) => r.resourceTypes))]
+      .filter((t) => (o.types === undefined || o.types.has(t)) && !NOT_RECORDED_BY_CONFIG.includes(t))
       .sort();
+  }
+
+  async run(sink: ScanSink, runOptions: RunOptions = {}): Promise<ScanResult> {
+    const plan = this.#plan ?? (await this.prepare());
+    const o = this.options;
+    const readers = this.#readers();
+    const wantedResource = (t: string) => o.types === undefined || o.types.has(t);
+    const configTypes = this.#configTypes(readers);
     const result: ScanResult = { items: 0, errors: 0, sources: {} };
     const countingSink: ScanSink = {
       item: (item) => {
@@ -318,7 +349,7 @@ export class Scanner {
       return l;
     };
 
-    const configRuns = configTasks.map((t) =>
+    const configRuns = (runOptions.partitioned && o.aggregator !== undefined ? [] : configTasks).map((t) =>
       taskLimiter.run(() => this.#readConfig(plan, t.region, configTypes, countingSink)),
     );
     const readerRuns = runnable.map((t) =>
@@ -406,6 +437,101 @@ export class Scanner {
       }
     }
     o.onProgress?.({ kind: 'done', service: 'config', region, ...counters });
+  }
+
+  /**
+   * With an aggregator: its (account, region) partitions holding wanted items, sorted by account then
+   * region, from one aggregation query. When that query fails, the failure is a collection error in
+   * every scanned region of the caller's account (as in {@link run}) and the list is empty.
+   */
+  async aggregatorPartitions(sink: Pick<ScanSink, 'error'>): Promise<AggregatorPartition[]> {
+    const plan = this.#plan ?? (await this.prepare());
+    const o = this.options;
+    if (o.aggregator === undefined) throw new CollectorOptionsError('aggregatorPartitions needs an aggregator');
+    const types = this.#configTypes(this.#readers());
+    if (types.length === 0) return [];
+    o.onProgress?.({ kind: 'start', service: 'config', region: plan.homeRegion });
+    const config = this.clients.get(ConfigServiceClient, 'config', plan.homeRegion);
+    try {
+      return await aggregatorPartitions(
+        config,
+        o.aggregator,
+        types,
+        o.regions !== undefined || o.allRegions ? plan.regions : undefined,
+      );
+    } catch (error) {
+      for (const r of plan.regions) {
+        sink.error({
+          accountId: plan.accountId,
+          region: r,
+          service: 'config',
+          operation: 'SelectAggregateResourceConfig',
+          resourceTypes: [...types],
+          code: errorCode(error),
+          message: errorMessage(error),
+        });
+      }
+      o.onProgress?.({
+        kind: 'done',
+        service: 'config',
+        region: plan.homeRegion,
+        items: 0,
+        errors: plan.regions.length,
+      });
+      return [];
+    }
+  }
+
+  /**
+   * Reads the partitions one at a time (a paged query each): per account its `global` partition first
+   * (always yielded, empty when the aggregator holds none), then its regions in order. Only the
+   * partition being read is held here; a failed read yields what it got and the collection error.
+   */
+  async *readPartitions(partitions: readonly AggregatorPartition[]): AsyncGenerator<PartitionRead> {
+    const plan = this.#plan ?? (await this.prepare());
+    const o = this.options;
+    if (o.aggregator === undefined) throw new CollectorOptionsError('readPartitions needs an aggregator');
+    const aggregator = o.aggregator;
+    const types = this.#configTypes(this.#readers());
+    const config = this.clients.get(ConfigServiceClient, 'config', plan.homeRegion);
+    const counters = { items: 0, errors: 0 };
+    const read = async (accountId: string, region: string): Promise<PartitionRead> => {
+      const rows: Record<string, unknown>[] = [];
+      try {
+        for await (const page of selectAggregateRows(
+          config,
+          aggregator,
+          partitionExpression(types, accountId, region),
+        )) {
+          for (const row of page) rows.push(row);
+        }
+      } catch (error) {
+        counters.errors++;
+        const failure: CollectionError = {
+          accountId,
+          region,
+          service: 'config',
+          operation: 'SelectAggregateResourceConfig',
+          resourceTypes: [...types],
+          code: errorCode(error),
+          message: errorMessage(error),
+        };
+        counters.items += rows.length;
+        return { accountId, region, rows, error: failure };
+      }
+      counters.items += rows.length;
+      return { accountId, region, rows };
+    };
+    const accounts = [...new Set(partitions.map((p) => p.accountId))];
+    for (const accountId of accounts) {
+      const mine = partitions.filter((p) => p.accountId === accountId);
+      const global = mine.find((p) => p.region === GLOBAL_REGION);
+      yield global === undefined
+        ? { accountId, region: GLOBAL_REGION, rows: [] }
+        : await read(accountId, GLOBAL_REGION);
+      for (const p of mine) if (p.region !== GLOBAL_REGION) yield await read(accountId, p.region);
+    }
+    if (types.length > 0) o.onProgress?.({ kind: 'done', service: 'config', region: plan.homeRegion, ...counters });
   }
 
   destroy(): void {

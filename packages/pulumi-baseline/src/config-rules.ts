@@ -1,10 +1,11 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { type ConfigRuleDefinition, configRuleFor, configRules, isAttestation } from '@rampart/config-rules';
 import { type Control, catalog } from '@rampart/core';
 import * as z from 'zod';
 import { ArnSchema, BaselineArgsError, componentTags, environment, input, parseArgs, TagsSchema } from './common.js';
 import { archive, CodeSchema, PermissionsSchema, rampartFunction } from './lambda.js';
-import { CONFIG_RULES_LAMBDA_PERMISSIONS } from './permissions.js';
+import { configRulesPermissions } from './permissions.js';
 
 /** Fact type of attestations: answers only people can give, never evaluated by a Config rule. */
 export const ATTESTATION_TYPE = 'Rampart::Attestation';
@@ -21,8 +22,11 @@ export const ConfigRulesArgsSchema = z.strictObject({
   maximumExecutionFrequency: z
     .enum(['One_Hour', 'Three_Hours', 'Six_Hours', 'Twelve_Hours', 'TwentyFour_Hours'])
     .default('TwentyFour_Hours'),
-  /** The function role's permissions; CONFIG_RULES_LAMBDA_PERMISSIONS unless given (apps/config-rules exports its own). */
-  permissions: PermissionsSchema.default([...CONFIG_RULES_LAMBDA_PERMISSIONS]),
+  /**
+   * The function role's permissions. By default, the actions apps/config-rules lists for the selected controls'
+   * rules (iamActionsFor), scoped by configRulesPermissions.
+   */
+  permissions: PermissionsSchema.optional(),
   /** Encrypts the function's log group. */
   kmsKeyArn: input(ArnSchema),
   memorySize: z.number().int().min(128).max(10240).default(512),
@@ -34,14 +38,41 @@ export const ConfigRulesArgsSchema = z.strictObject({
 export type ConfigRulesArgs = z.input<typeof ConfigRulesArgsSchema>;
 
 /** True for controls an AWS Config rule can evaluate (attestations are for the CLI and report generator). */
-export function isRuleEvaluable(control: Pick<Control, 'needs'>): boolean {
-  return !control.needs.includes(ATTESTATION_TYPE);
+export function isRuleEvaluable(control: Pick<Control, 'needs'> & Partial<Pick<Control, 'resourceTypes'>>): boolean {
+  return !isAttestation({ resourceTypes: [], ...control } as unknown as Control<unknown>);
 }
 
-/** AWS Config passes every InputParameters value as a string. */
-function parameterString(value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(',');
+/** A parameter value as AWS Config passes it (a string; lists comma-separated), as apps/config-rules writes them. */
+function parameterString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(String).join(',');
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? undefined : JSON.stringify(value);
   return String(value);
+}
+
+/**
+ * A control's rule as apps/config-rules defines it (name `rampart-<control-id>`, trigger, scope, InputParameters
+ * with the control's defaults), with the given parameters overriding those defaults.
+ */
+export function ruleDefinition(
+  control: Control,
+  parameters: Record<string, unknown> = {},
+  options: {
+    maximumExecutionFrequency?: ConfigRuleDefinition['source']['sourceDetails'][number]['maximumExecutionFrequency'];
+  } = {},
+): ConfigRuleDefinition {
+  control.parseParameters(parameters);
+  const definition = configRuleFor(control, options);
+  const overrides: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parameters)) {
+    const text = parameterString(value);
+    if (text !== undefined) overrides[name] = text;
+  }
+  if (Object.keys(overrides).length === 0) return definition;
+  return {
+    ...definition,
+    inputParameters: JSON.stringify({ ...JSON.parse(definition.inputParameters), ...overrides, controlId: control.id }),
+  };
 }
 
 /** The rule name and InputParameters of a control (DESIGN.md: `rampart-<control-id>`). */
@@ -49,9 +80,8 @@ export function ruleInput(
   control: Control,
   parameters: Record<string, unknown> = {},
 ): { name: string; inputParameters: string } {
-  control.parseParameters(parameters);
-  const strings = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, parameterString(v)]));
-  return { name: `rampart-${control.id}`, inputParameters: JSON.stringify({ controlId: control.id, ...strings }) };
+  const { name, inputParameters } = ruleDefinition(control, parameters);
+  return { name, inputParameters };
 }
 
 /**
@@ -67,9 +97,13 @@ export class ConfigRules extends pulumi.ComponentResource {
     super('rampart:config:ConfigRules', name, {}, opts);
     const parsed = parseArgs(ConfigRulesArgsSchema, args, 'ConfigRules', name);
     const controls = selectControls(name, parsed.controls, parsed.parameters);
-    const inputs = controls.map((c) => {
+    const options = { maximumExecutionFrequency: parsed.maximumExecutionFrequency };
+    // Every selected control has a rule in apps/config-rules' definitions (attestations were refused above).
+    const defined = new Set(configRules(controls, options).map((r) => r.controlId));
+    const definitions = controls.map((c) => {
+      if (!defined.has(c.id)) throw new Error(`apps/config-rules defines no rule for control ${c.id}`);
       try {
-        return { control: c, ...ruleInput(c, parsed.parameters[c.id]) };
+        return { control: c, definition: ruleDefinition(c, parsed.parameters[c.id], options) };
       } catch (error) {
         throw new BaselineArgsError(
           'ConfigRules',
@@ -90,7 +124,7 @@ export class ConfigRules extends pulumi.ComponentResource {
       memorySize: parsed.memorySize,
       timeout: parsed.timeout,
       environment: {},
-      permissions: parsed.permissions,
+      permissions: parsed.permissions ?? configRulesPermissions(controls),
       resourceValues: {},
       kmsKeyArn: parsed.kmsKeyArn,
       logRetentionInDays: parsed.logRetentionInDays,
@@ -108,32 +142,16 @@ export class ConfigRules extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    for (const { control, name: ruleName, inputParameters } of inputs) {
-      const change = control.trigger === 'change';
+    for (const { control, definition } of definitions) {
       new aws.cfg.Rule(
         `${name}-${control.id}`,
         {
-          name: ruleName,
-          description: control.title,
-          inputParameters,
-          source: {
-            owner: 'CUSTOM_LAMBDA',
-            sourceIdentifier: fn.arn,
-            sourceDetails: change
-              ? [
-                  { eventSource: 'aws.config', messageType: 'ConfigurationItemChangeNotification' },
-                  { eventSource: 'aws.config', messageType: 'OversizedConfigurationItemChangeNotification' },
-                ]
-              : [
-                  {
-                    eventSource: 'aws.config',
-                    messageType: 'ScheduledNotification',
-                    maximumExecutionFrequency: parsed.maximumExecutionFrequency,
-                  },
-                ],
-          },
-          ...(change
-            ? { scope: { complianceResourceTypes: [...control.resourceTypes] } }
+          name: definition.name,
+          description: definition.description,
+          inputParameters: definition.inputParameters,
+          source: { ...definition.source, sourceIdentifier: fn.arn },
+          ...(definition.scope !== undefined
+            ? { scope: definition.scope }
             : { maximumExecutionFrequency: parsed.maximumExecutionFrequency }),
           tags: { ...tags, 'rampart:control': control.id },
         },
@@ -142,7 +160,7 @@ export class ConfigRules extends pulumi.ComponentResource {
     }
 
     this.functionArn = fn.arn;
-    this.ruleNames = inputs.map((i) => i.name).sort();
+    this.ruleNames = definitions.map((d) => d.definition.name).sort();
     this.registerOutputs({ functionArn: this.functionArn, ruleNames: this.ruleNames });
   }
 }

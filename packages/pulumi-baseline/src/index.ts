@@ -16,6 +16,7 @@ export {
   type ConfigRulesArgs,
   ConfigRulesArgsSchema,
   isRuleEvaluable,
+  ruleDefinition,
   ruleInput,
 } from './config-rules.js';
 export {
@@ -42,9 +43,18 @@ export {
   ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS,
   type ActionGrant,
   CONFIG_RULES_LAMBDA_PERMISSIONS,
+  configRulesPermissions,
+  grantsFor,
+  iamActionName,
   REPORT_GENERATOR_LAMBDA_PERMISSIONS,
+  WRITE_OWN_LOGS,
 } from './permissions.js';
-export { ReportGenerator, type ReportGeneratorArgs, ReportGeneratorArgsSchema } from './report-generator.js';
+export {
+  REPORT_PREFIX,
+  ReportGenerator,
+  type ReportGeneratorArgs,
+  ReportGeneratorArgsSchema,
+} from './report-generator.js';
 export { SECURITY_HUB_STANDARDS, SecurityHub, type SecurityHubArgs, SecurityHubArgsSchema } from './security-hub.js';
 export { ShieldAdvanced, type ShieldAdvancedArgs, ShieldAdvancedArgsSchema } from './shield.js';
 export {

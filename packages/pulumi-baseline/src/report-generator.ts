@@ -6,6 +6,9 @@ import { ArnSchema, componentTags, environment, input, parseArgs, TagsSchema } f
 import { archive, CodeSchema, PermissionsSchema, rampartFunction } from './lambda.js';
 import { REPORT_GENERATOR_LAMBDA_PERMISSIONS } from './permissions.js';
 
+/** Where the function writes reports in its bucket; REPORT_GENERATOR_LAMBDA_PERMISSIONS grants `{bucket}/reports/*`. */
+export const REPORT_PREFIX = 'reports/';
+
 export const ReportGeneratorArgsSchema = z.strictObject({
   /** The apps/report-generator bundle: a pulumi.asset.Archive, or the path of its build output. */
   code: CodeSchema,
@@ -17,7 +20,7 @@ export const ReportGeneratorArgsSchema = z.strictObject({
     .default('rate(1 day)'),
   /** Encrypts the report bucket and the function's log group. */
   kmsKeyArn: input(ArnSchema),
-  /** The function role's permissions; REPORT_GENERATOR_LAMBDA_PERMISSIONS unless given. */
+  /** The function role's permissions; REPORT_GENERATOR_LAMBDA_PERMISSIONS (apps/report-generator's actions) unless given. */
   permissions: PermissionsSchema.default([...REPORT_GENERATOR_LAMBDA_PERMISSIONS]),
   reportRetentionDays: z.number().int().min(1).default(365),
   memorySize: z.number().int().min(128).max(10240).default(1024),
@@ -53,7 +56,12 @@ export class ReportGenerator extends pulumi.ComponentResource {
       handler: parsed.handler,
       memorySize: parsed.memorySize,
       timeout: parsed.timeout,
-      environment: { RAMPART_REPORT_BUCKET: bucket.bucket },
+      // The function requires the key and writes under the prefix its role grants ({bucket}/reports/*).
+      environment: {
+        RAMPART_REPORT_BUCKET: bucket.bucket,
+        RAMPART_REPORT_KMS_KEY_ID: parsed.kmsKeyArn,
+        RAMPART_REPORT_PREFIX: REPORT_PREFIX,
+      },
       permissions: parsed.permissions,
       resourceValues: { bucket: bucket.arn, kmsKey: parsed.kmsKeyArn },
       kmsKeyArn: parsed.kmsKeyArn,

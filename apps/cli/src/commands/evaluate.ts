@@ -1,6 +1,7 @@
 import {
   type Control,
   catalog,
+  type Evaluation,
   type EvaluationRun,
   evaluateSnapshot,
   formatProblem,
@@ -11,7 +12,7 @@ import {
 import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
-import { summarize } from '../render/summary.js';
+import { SummaryBuilder } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
 import { parseControlIds, parseParams } from './options.js';
 import { outputTo } from './output.js';
@@ -65,13 +66,29 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
   for (const problem of loaded.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
   now ??= loaded.snapshot.capturedAt !== undefined ? new Date(loaded.snapshot.capturedAt) : new Date();
 
-  const run = evaluateSnapshot(loaded.snapshot, { controls, now, parameters });
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  // The table needs counts and the evaluations that need attention only: stream them rather than
+  // holding every evaluation of a large run.
+  const summary = format === 'table' ? new SummaryBuilder(byId) : undefined;
+  const attention: Evaluation[] = [];
+  const run = evaluateSnapshot(loaded.snapshot, {
+    controls,
+    now,
+    parameters,
+    ...(summary !== undefined
+      ? {
+          onEvaluation: (e: Evaluation) => {
+            summary.add(e);
+            if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
+          },
+        }
+      : {}),
+  });
   for (const skip of run.skippedAccountLevel) {
     io.stderr(
       `rampart: account ${skip.accountId}: ${skip.controls.length} account-level controls not evaluated: the input holds no account-level facts for it (scan with \`rampart scan --snapshot\` to collect them).\n`,
     );
   }
-  const byId = new Map(controls.map((c) => [c.id, c]));
   let asffGaps = 0;
   // Reports and ASFF need @rampart/findings (and the AWS SDK types behind it): load them only for those formats.
   const sink = outputTo(io, isReportFormat(format) ? undefined : options.out);
@@ -83,16 +100,21 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
   } else if (format === 'asff') {
     const { printAsff } = await import('./export.js');
     asffGaps = printAsff(sink.io, run, options.homeRegion);
-  } else {
-    const summary = summarize(run.evaluations, byId);
-    io.stdout(renderFindings(io, run.evaluations, byId) + renderSummary(io, summary, run.evaluations.length));
+  } else if (summary !== undefined) {
+    io.stdout(renderFindings(io, attention, byId) + renderSummary(io, summary.summary, summary.count));
   }
   sink.finish();
-  return combineExit([exitCode(run, loaded.problems.length > 0, failOn, byId, io), asffGaps > 0 ? EXIT.GAPS : EXIT.OK]);
+  const verdicts = summary !== undefined ? attention : run.evaluations;
+  return combineExit([
+    exitCode(run, verdicts, loaded.problems.length > 0, failOn, byId, io),
+    asffGaps > 0 ? EXIT.GAPS : EXIT.OK,
+  ]);
 }
 
 function exitCode(
   run: EvaluationRun,
+  /** Every evaluation, or at least every one that is not COMPLIANT or NOT_APPLICABLE. */
+  evaluations: readonly Evaluation[],
   inputProblems: boolean,
   failOn: Severity | undefined,
   controls: ReadonlyMap<string, Control<unknown>>,
@@ -100,7 +122,7 @@ function exitCode(
 ): number {
   const codes: number[] = [];
   if (inputProblems) codes.push(EXIT.USAGE);
-  const gaps = run.evaluations.filter((e) => e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR').length;
+  const gaps = evaluations.filter((e) => e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR').length;
   if (gaps > 0 || run.scope.incomplete.length > 0) {
     codes.push(EXIT.GAPS);
     const unread = run.scope.incomplete.reduce((n, s) => n + s.resourceTypes.length, 0);
@@ -114,7 +136,7 @@ function exitCode(
   }
   if (failOn !== undefined) {
     const threshold = severityRank(failOn);
-    const failing = run.evaluations.filter((e) => {
+    const failing = evaluations.filter((e) => {
       const c = controls.get(e.controlId);
       return e.compliance === 'NON_COMPLIANT' && c !== undefined && severityRank(c.severity) <= threshold;
     }).length;

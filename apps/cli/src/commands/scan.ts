@@ -1,4 +1,3 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CollectorOptionsError,
@@ -10,7 +9,6 @@ import {
 } from '@rampart/collectors';
 import {
   type CollectionError,
-  type Control,
   describeCollectionError,
   evaluateSnapshot,
   formatProblem,
@@ -20,7 +18,6 @@ import {
   type Severity,
   Snapshot,
   SnapshotHeaderSchema,
-  severityRank,
 } from '@rampart/core';
 import { exportToSecurityHub } from '@rampart/findings';
 import { loadAttestations } from '../attestations.js';
@@ -33,6 +30,9 @@ import { evaluationJson, selectControls } from './evaluate.js';
 import { printAsff, reportExport } from './export.js';
 import { parseParams } from './options.js';
 import { isReportFormat, outputTo, REPORT_FORMATS, type ReportFormat, writeReport } from './report.js';
+import { scanAggregator } from './scan-aggregator.js';
+import { exitCode, SnapshotWriter, tally } from './scan-common.js';
+import type { PartitionStats } from './scan-partitions.js';
 
 export const SCAN_SOURCES = ['config', 'direct', 'auto'] as const;
 
@@ -68,40 +68,8 @@ export interface ScanDependencies {
   /** Extra scanner options (tests: readers, credentials, a fixed clock). */
   scanner?: Partial<ScanOptions>;
   tool?: string;
-}
-
-/**
- * Writes the version-1 snapshot as lines arrive, buffered, to `<file>.partial`, renamed when the scan
- * is complete so a crashed scan never leaves a file that looks whole.
- */
-class SnapshotWriter {
-  readonly #fd: number;
-  #buffer: string[] = [];
-  #size = 0;
-
-  constructor(readonly path: string) {
-    this.#fd = openSync(`${path}.partial`, 'w');
-  }
-
-  line(text: string): void {
-    this.#buffer.push(text);
-    this.#size += text.length + 1;
-    if (this.#size > 1 << 16) this.flush();
-  }
-
-  flush(): void {
-    if (this.#buffer.length === 0) return;
-    writeSync(this.#fd, `${this.#buffer.join('\n')}\n`);
-    this.#buffer = [];
-    this.#size = 0;
-  }
-
-  close(complete: boolean): void {
-    this.flush();
-    closeSync(this.#fd);
-    if (complete) renameSync(`${this.path}.partial`, this.path);
-    else rmSync(`${this.path}.partial`, { force: true });
-  }
+  /** Tests: the partition statistics of an `--aggregator` scan (how many items were held at once). */
+  onPartitionStats?: (stats: PartitionStats) => void;
 }
 
 function parseFormat(format: string): 'table' | 'json' | 'asff' | ReportFormat {
@@ -193,6 +161,28 @@ export async function scanCommand(
   } catch (error) {
     if (error instanceof CollectorOptionsError) throw new UsageError(error.message);
     throw error;
+  }
+
+  if (options.aggregator !== undefined) {
+    // An organization: read, evaluate and print partition by partition (memory: one partition).
+    return scanAggregator(io, {
+      scanner,
+      progress,
+      format,
+      failOn,
+      controls,
+      parameters,
+      aggregator: options.aggregator,
+      snapshot: options.snapshot,
+      out: options.out,
+      homeRegion: options.homeRegion,
+      attestations: options.attestations,
+      export: options.export,
+      endpointUrl: options.endpointUrl,
+      profile: options.profile,
+      tool: deps.tool ?? 'rampart 0.1.0',
+      ...(deps.onPartitionStats !== undefined ? { onStats: deps.onPartitionStats } : {}),
+    });
   }
 
   const snapshot = new Snapshot();
@@ -302,43 +292,11 @@ export async function scanCommand(
   codes.push(
     exitCode(
       io,
-      run.evaluations,
+      tally(run.evaluations, failOn, byId),
       collectionErrors.length,
       problems.length + attestationProblems.length > 0,
       failOn,
-      byId,
     ),
   );
-  return combineExit(codes);
-}
-
-function exitCode(
-  io: CliIo,
-  evaluations: readonly { compliance: string; controlId: string }[],
-  unreadable: number,
-  badItems: boolean,
-  failOn: Severity | undefined,
-  controls: ReadonlyMap<string, Control<unknown>>,
-): number {
-  const codes: number[] = [];
-  if (badItems) codes.push(EXIT.USAGE);
-  const gaps = evaluations.filter((e) => e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR').length;
-  if (gaps > 0 || unreadable > 0) {
-    codes.push(EXIT.GAPS);
-    io.stderr(
-      `rampart: finished with gaps: ${gaps} evaluation(s) with insufficient data or errors, ${unreadable} read(s) failed.\n`,
-    );
-  }
-  if (failOn !== undefined) {
-    const threshold = severityRank(failOn);
-    const failing = evaluations.filter((e) => {
-      const c = controls.get(e.controlId);
-      return e.compliance === 'NON_COMPLIANT' && c !== undefined && severityRank(c.severity) <= threshold;
-    }).length;
-    if (failing > 0) {
-      codes.push(EXIT.FAIL_ON);
-      io.stderr(`rampart: ${failing} non-compliant evaluation(s) at ${failOn} or above (--fail-on ${failOn}).\n`);
-    }
-  }
   return combineExit(codes);
 }

@@ -21,17 +21,25 @@ export interface Summary {
   byControl: Map<string, Counts>;
 }
 
-/** Verdict counts overall, per area, per severity and per control. */
-export function summarize(
-  evaluations: readonly Evaluation[],
-  controls: ReadonlyMap<string, Control<unknown>>,
-): Summary {
-  const total = emptyCounts();
-  const byArea = Object.fromEntries(AREAS.map((a) => [a, emptyCounts()])) as Record<Area, Counts>;
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, emptyCounts()])) as Record<Severity, Counts>;
-  const byControl = new Map<string, Counts>();
-  for (const e of evaluations) {
-    const control = controls.get(e.controlId);
+/** Counts verdicts one at a time (the table path never holds every evaluation of a large run). */
+export class SummaryBuilder {
+  readonly #controls: ReadonlyMap<string, Control<unknown>>;
+  readonly summary: Summary = {
+    total: emptyCounts(),
+    byArea: Object.fromEntries(AREAS.map((a) => [a, emptyCounts()])) as Record<Area, Counts>,
+    bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, emptyCounts()])) as Record<Severity, Counts>,
+    byControl: new Map<string, Counts>(),
+  };
+  count = 0;
+
+  constructor(controls: ReadonlyMap<string, Control<unknown>>) {
+    this.#controls = controls;
+  }
+
+  add(e: Evaluation): void {
+    const { total, byArea, bySeverity, byControl } = this.summary;
+    const control = this.#controls.get(e.controlId);
+    this.count++;
     total[e.compliance]++;
     if (control !== undefined) {
       byArea[control.area][e.compliance]++;
@@ -44,7 +52,16 @@ export function summarize(
     }
     c[e.compliance]++;
   }
-  return { total, byArea, bySeverity, byControl };
+}
+
+/** Verdict counts overall, per area, per severity and per control. */
+export function summarize(
+  evaluations: readonly Evaluation[],
+  controls: ReadonlyMap<string, Control<unknown>>,
+): Summary {
+  const builder = new SummaryBuilder(controls);
+  for (const e of evaluations) builder.add(e);
+  return builder.summary;
 }
 
 /** Share of decided verdicts that pass, as a whole percentage; undefined when nothing was decided. */

@@ -1,4 +1,12 @@
-import { AREA_TITLES, AREAS, type Control, type Evaluation, SEVERITIES, severityRank } from '@rampart/core';
+import {
+  AREA_TITLES,
+  AREAS,
+  type Control,
+  compareEvaluations,
+  type Evaluation,
+  SEVERITIES,
+  severityRank,
+} from '@rampart/core';
 import { type CliIo, paint } from '../io.js';
 import { type Counts, type Summary, score } from './summary.js';
 
@@ -68,6 +76,10 @@ export function renderSummary(io: CliIo, summary: Summary, evaluated: number): s
   return `${lines.join('\n')}\n`;
 }
 
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Rows of the failure listing a terminal shows before summarizing the rest (`--format json` lists all). */
 export const DEFAULT_LIMIT = 200;
 
@@ -91,7 +103,14 @@ export function renderFindings(
   if (attention.length === 0) return '';
   const rank = (e: Evaluation) => severityRank(controls.get(e.controlId)?.severity ?? 'INFORMATIONAL');
   const sorted = [...attention].sort(
-    (a, b) => rank(a) - rank(b) || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0),
+    // Most severe first; within a control, DESIGN.md's output order (account, region, type, id), so the
+    // listing is the same whether the evaluations arrived sorted or streamed.
+    (a, b) =>
+      rank(a) - rank(b) ||
+      cmp(a.controlId, b.controlId) ||
+      cmp(a.accountId, b.accountId) ||
+      cmp(a.region, b.region) ||
+      compareEvaluations(a, b),
   );
   const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
   const shown = limit > 0 ? sorted.slice(0, limit) : sorted;

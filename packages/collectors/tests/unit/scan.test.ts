@@ -127,7 +127,7 @@ describe('the AWS Config source (moto does not run SelectResourceConfig queries)
     expect(items).toHaveLength(1);
     const input = config.commandCalls(SelectAggregateResourceConfigCommand)[0]!.args[0].input;
     expect(input.ConfigurationAggregatorName).toBe('org-agg');
-    expect(input.Expression).toContain(`awsRegion IN ('${REGION}')`);
+    expect(input.Expression).toContain(`awsRegion IN ('${REGION}', 'global')`);
   });
 
   it('turns AccessDenied on Select into a collectionError naming the types left unknown', async () => {

@@ -60,8 +60,9 @@ export class ConfigItem {
   readonly relationships: readonly Relationship[];
   #configuration: Json;
   #configurationDecoded: boolean;
-  #supplementary: Record<string, Json> | undefined;
-  #supplementaryDecoded: Set<string> | undefined;
+  /** The input's `supplementaryConfiguration`, never modified (decoded values live in `#decoded`). */
+  #supplementary: Readonly<Record<string, Json>> | undefined;
+  #decoded: Map<string, Json> | undefined;
   #derived: Map<string, unknown> | undefined;
 
   constructor(init: ConfigItemInit) {
@@ -110,20 +111,20 @@ export class ConfigItem {
   supplementary<T = unknown>(key: string): T | undefined {
     const all = this.#supplementary;
     if (all === undefined || !(key in all)) return undefined;
-    if (!this.#supplementaryDecoded?.has(key)) {
-      const value = all[key];
-      if (typeof value === 'string') {
-        if (looksLikeJson(value)) {
-          all[key] = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
-        } else if (this.shape === 'api' && JSON_SCALAR.test(value.trim())) {
-          // The Config API JSON-encodes every value, scalars too: S3 `IsRequesterPaysEnabled` is "false".
-          all[key] = JSON.parse(value);
-        }
+    const cached = this.#decoded?.get(key);
+    if (cached !== undefined || this.#decoded?.has(key)) return cached as T;
+    let value = all[key];
+    if (typeof value === 'string') {
+      if (looksLikeJson(value)) {
+        value = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
+      } else if (this.shape === 'api' && JSON_SCALAR.test(value.trim())) {
+        // The Config API JSON-encodes every value, scalars too: S3 `IsRequesterPaysEnabled` is "false".
+        value = JSON.parse(value);
       }
-      this.#supplementaryDecoded ??= new Set();
-      this.#supplementaryDecoded.add(key);
     }
-    return all[key] as T;
+    this.#decoded ??= new Map();
+    this.#decoded.set(key, value);
+    return value as T;
   }
 
   /**

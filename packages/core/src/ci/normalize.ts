@@ -91,7 +91,7 @@ export function normalizeItem(raw: unknown): NormalizeResult {
       tags: normalizedTags,
       relationships: normalizedRelationships,
       configuration: configuration ?? undefined,
-      supplementary: isPlainObject(supplementary) ? { ...supplementary } : undefined,
+      supplementary: isPlainObject(supplementary) ? supplementary : undefined,
     }),
   };
 }

@@ -10,6 +10,22 @@ import { accountItem, type Snapshot } from './snapshot.js';
  */
 export class MissingDataError extends Error {
   override readonly name = 'MissingDataError';
+
+  /**
+   * Thrown once per resource when a fact is missing, so it can be thrown tens of thousands of times
+   * in a run: it is control flow, not a bug, and capturing a stack trace each time would dominate.
+   */
+  static withoutStack(message: string): MissingDataError {
+    // `stackTraceLimit` is V8's (Node); elsewhere setting it is harmless.
+    const errorClass = Error as { stackTraceLimit?: number };
+    const limit = errorClass.stackTraceLimit;
+    errorClass.stackTraceLimit = 0;
+    try {
+      return new MissingDataError(message);
+    } finally {
+      errorClass.stackTraceLimit = limit;
+    }
+  }
 }
 
 export interface EvaluateOptions {
@@ -18,6 +34,17 @@ export interface EvaluateOptions {
   now: Date;
   /** Rule parameters per control id (AWS Config style: values may be strings). */
   parameters?: Readonly<Record<string, Record<string, unknown>>>;
+  /**
+   * Receives each evaluation as it is made, in no particular order, instead of the run collecting
+   * them (`run.evaluations` is then empty). For consumers that only count or keep a few (the table
+   * summary): evaluations they drop die young instead of filling the heap of a large run.
+   */
+  onEvaluation?: (evaluation: Evaluation) => void;
+}
+
+/** Where runControl puts evaluations: a partition's array, or the caller's sink. */
+interface EvaluationOut {
+  push(evaluation: Evaluation): unknown;
 }
 
 export interface EvaluationScope {
@@ -68,20 +95,22 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
       .filter((r) => r !== GLOBAL_REGION)
       .sort(cmp);
     for (const region of [GLOBAL_REGION, ...partitionRegions].sort(cmp)) {
+      const sink = options.onEvaluation;
       const out: Evaluation[] = [];
+      const target: EvaluationOut = sink === undefined ? out : { push: sink };
       for (const p of prepared) {
         const ctx = new Context(snapshot, p.params, options.now, accountId, region);
         if (p.control.accountLevel) {
           if (!accountKnown) continue;
           if ((p.control.scope === 'global') !== (region === GLOBAL_REGION)) continue;
-          runControl(p.control, accountItem(accountId, region), ctx, out, missingNeed(p.control, ctx));
+          runControl(p.control, accountItem(accountId, region), ctx, target, missingNeed(p.control, ctx));
           continue;
         }
         const missing = missingNeed(p.control, ctx);
         for (const type of p.sortedTypes) {
           const items = snapshot.sortedItems(accountId, region, type);
           for (let i = 0; i < items.length; i++) {
-            runControl(p.control, items[i]!, ctx, out, missing);
+            runControl(p.control, items[i]!, ctx, target, missing);
           }
         }
       }
@@ -115,7 +144,7 @@ function runControl(
   control: Control<unknown>,
   item: ConfigItem,
   ctx: Context,
-  out: Evaluation[],
+  out: EvaluationOut,
   missing: Verdict | undefined,
 ): void {
   if (item.deleted) {
@@ -208,7 +237,7 @@ class Context implements EvaluationContext<unknown> {
   /** The fact, or a {@link MissingDataError} that the engine turns into INSUFFICIENT_DATA. */
   require<T>(type: FactType<T>, where?: Where): T {
     const lookup = this.fact(type, where);
-    if (!lookup.found) throw new MissingDataError(lookup.reason);
+    if (!lookup.found) throw MissingDataError.withoutStack(lookup.reason);
     return lookup.value;
   }
 

@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, deploy, installMocks, ofType, one, resourcesOf } from './helpers/mocks.js';
 
 await installMocks();
-const { ConfigRules, isRuleEvaluable, LAMBDA_RUNTIME } = await import('../../src/index.js');
+const { ConfigRules, iamActionName, isRuleEvaluable, LAMBDA_RUNTIME } = await import('../../src/index.js');
+const { CONFIG_RULES, CONFIG_RULES_IAM_ACTIONS, iamActionsFor } = await import('@rampart/config-rules');
+
+/** Every action of a component's function role, sorted. */
+function roleActions(component: string): string[] {
+  const policy = JSON.parse(one(resourcesOf(component), 'aws:iam/policy:Policy').inputs.policy);
+  return policy.Statement.flatMap((s: { Action: string[] }) => s.Action).sort();
+}
+/** What apps/config-rules lists, by IAM name, plus the Lambda runtime's writes to the function's own log group. */
+const expectedActions = (listed: readonly string[]) =>
+  [...listed.map(iamActionName), 'logs:CreateLogStream', 'logs:PutLogEvents'].sort();
 
 const KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/logs`;
 const code = new pulumi.asset.AssetArchive({ 'index.mjs': new pulumi.asset.StringAsset('export const handler = 1;') });
@@ -76,6 +86,35 @@ describe('ConfigRules', () => {
     });
     const ssh = rules.find((r) => r.inputs.name === 'rampart-restricted-ssh')!;
     expect(JSON.parse(ssh.inputs.inputParameters)).toEqual({ controlId: 'restricted-ssh' });
+  });
+
+  it('grants exactly the actions apps/config-rules exports, no missing, no extra', () => {
+    const actions = roleActions('rules');
+    expect(new Set(actions).size).toBe(actions.length);
+    expect(actions).toEqual(expectedActions(CONFIG_RULES_IAM_ACTIONS));
+    expect(actions.length).toBeGreaterThan(60);
+  });
+
+  it('grants a subset of controls only what their rules call', () => {
+    const picked = ['restricted-ssh', 'iam-password-policy', 'cw-loggroup-retention-period-check'].map(
+      (id) => catalog().get(id)!,
+    );
+    expect(roleActions('picked')).toEqual(expectedActions(iamActionsFor(picked)));
+    expect(roleActions('picked')).toContain('iam:GetAccountPasswordPolicy');
+    expect(roleActions('picked')).not.toContain('shield:GetSubscriptionState');
+  });
+
+  it("uses apps/config-rules' rule definitions: names, descriptions, InputParameters, triggers and scopes", () => {
+    const rules = ofType(resourcesOf('rules'), 'aws:cfg/rule:Rule');
+    expect(rules).toHaveLength(CONFIG_RULES.length);
+    for (const definition of CONFIG_RULES) {
+      const rule = rules.find((r) => r.inputs.name === definition.name)!;
+      expect(rule, definition.name).toBeDefined();
+      expect(rule.inputs.description).toBe(definition.description);
+      expect(rule.inputs.inputParameters).toBe(definition.inputParameters);
+      expect(rule.inputs.scope).toEqual(definition.scope);
+      expect(rule.inputs.source.sourceDetails).toEqual(definition.source.sourceDetails);
+    }
   });
 
   it('excludes attestation controls', () => {
