@@ -65,7 +65,9 @@ const results = { runs: RUNS, cis: COUNT, evaluate: {} };
 const targets = { event: 1.5, api: 3 };
 let failed = false;
 
-for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH_ONLY.includes('evaluate') ? [] : ['event', 'api']) {
+for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH_ONLY.includes('evaluate')
+  ? []
+  : ['event', 'api']) {
   const { items, fixtures } = corpus(COUNT, shape);
   const big = join(out, `corpus-${shape}-${COUNT}.json`);
   const one = join(out, `corpus-${shape}-1.json`);
@@ -82,7 +84,12 @@ for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH
     [rampart, 'evaluate', '--input', big, '--format', 'json'],
   ]);
   const parseCost = parseBig.ms - bare.ms;
-  results.evaluate[shape] = { fixtures, bytes: readFileSync(big).length, parseMs: Math.round(parseCost), parsePeakRss: parseBig.rss };
+  results.evaluate[shape] = {
+    fixtures,
+    bytes: readFileSync(big).length,
+    parseMs: Math.round(parseCost),
+    parsePeakRss: parseBig.rss,
+  };
   for (const [format, oneRun, bigRun] of [
     ['table', tableOne, tableBig],
     ['json', jsonOne, jsonBig],
