@@ -20,6 +20,9 @@ export {
   POLICY_CONFIG_SCHEMA,
   type PolicyOptions,
   PolicyPackConfigError,
+  SUPPRESS_TAG_PREFIX,
+  SUPPRESSIONS_POLICY,
+  suppressionReason,
   violationMessage,
 } from './policies.js';
 export { type PolicyResourceLike, type Reference, Stack, type StackResource } from './stack.js';

@@ -32,6 +32,28 @@ export interface PolicyOptions extends EnvOptions {
   controls?: readonly Control<unknown>[];
 }
 
+/**
+ * A resource suppresses a control with the tag `rampart:suppress:<control-id>` whose value is the reason
+ * (cdk-nag's suppressions, as data on the resource): the control's policy then reports nothing for it,
+ * and the advisory `rampart-suppressions` policy lists every suppression with its reason, so none is
+ * silent. A suppression without a reason is ignored.
+ */
+export const SUPPRESS_TAG_PREFIX = 'rampart:suppress:';
+
+/** The advisory policy that lists the suppressions in force. */
+export const SUPPRESSIONS_POLICY = 'rampart-suppressions';
+
+/** The reason a resource's tags give for suppressing `controlId`, if any. */
+export function suppressionReason(tags: unknown, controlId: string): string | undefined {
+  if (tags === null || typeof tags !== 'object') return undefined;
+  const reason = (tags as Record<string, unknown>)[`${SUPPRESS_TAG_PREFIX}${controlId}`];
+  return typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined;
+}
+
+function tagsByUrn(resources: readonly PolicyResourceLike[]): Map<string, unknown> {
+  return new Map(resources.map((r) => [r.urn, (r.props as { tags?: unknown } | undefined)?.tags]));
+}
+
 /** The name of the advisory policy that reports what could not be decided at preview. */
 export const INSUFFICIENT_DATA_POLICY = 'rampart-insufficient-data';
 
@@ -128,13 +150,33 @@ export function buildPolicies(options: PolicyOptions = {}): StackValidationPolic
     configSchema: POLICY_CONFIG_SCHEMA,
     validateStack(args: StackValidationArgs, reportViolation: ReportViolation) {
       const evaluations = run.evaluations(args.resources, parametersOf(args, control.id)).get(control.id) ?? [];
+      const tags = tagsByUrn(args.resources);
       for (const e of evaluations) {
-        if (e.compliance === 'NON_COMPLIANT' || e.compliance === 'ERROR') {
-          reportViolation(violationMessage(control, e), e.urn);
-        }
+        if (e.compliance !== 'NON_COMPLIANT' && e.compliance !== 'ERROR') continue;
+        if (e.compliance === 'NON_COMPLIANT' && suppressionReason(tags.get(e.urn ?? ''), control.id) !== undefined)
+          continue;
+        reportViolation(violationMessage(control, e), e.urn);
       }
     },
   }));
+
+  policies.push({
+    name: SUPPRESSIONS_POLICY,
+    displayName: 'Rampart controls suppressed on a resource',
+    description: `Lists every Rampart violation a resource suppresses with a ${SUPPRESS_TAG_PREFIX}<control-id> tag, with the tag's reason. Advisory only.`,
+    enforcementLevel: 'advisory',
+    severity: 'low',
+    validateStack(args: StackValidationArgs, reportViolation: ReportViolation) {
+      const tags = tagsByUrn(args.resources);
+      for (const [id, evaluations] of run.evaluations(args.resources, {})) {
+        for (const e of evaluations) {
+          if (e.compliance !== 'NON_COMPLIANT') continue;
+          const reason = suppressionReason(tags.get(e.urn ?? ''), id);
+          if (reason !== undefined) reportViolation(`${id} suppressed: ${e.annotation} Reason: ${reason}`, e.urn);
+        }
+      }
+    },
+  });
 
   if ((enforcement.insufficientData ?? 'advisory') === 'advisory') {
     const byId = new Map(controls.map((c) => [c.id, c] as const));

@@ -129,13 +129,28 @@ export interface AccessLogBucketOptions {
  *
  * Returns the bucket and its name, resolved once the bucket policy is in place.
  */
+/**
+ * The two Rampart controls the access-log bucket cannot satisfy, suppressed with their reasons
+ * (the policy pack's `rampart:suppress:<control-id>` tags; values use only the characters AWS tags allow).
+ */
+export const ACCESS_LOG_BUCKET_SUPPRESSIONS: Readonly<Record<string, string>> = {
+  'rampart:suppress:s3-bucket-logging-enabled':
+    'Log target: logging a bucket into itself loops. CloudTrail S3 data events record requests to it',
+  'rampart:suppress:s3-default-encryption-kms':
+    'S3 server access log targets support SSE-S3 only - SSE-KMS is not supported on the target',
+};
+
 export function accessLogBucket(
   parent: pulumi.Resource,
   name: string,
   options: AccessLogBucketOptions,
 ): { bucket: aws.s3.Bucket; bucketName: pulumi.Output<string> } {
   const opts = { parent };
-  const bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: options.tags }, opts);
+  const bucket = new aws.s3.Bucket(
+    name,
+    { forceDestroy: false, tags: { ...options.tags, ...ACCESS_LOG_BUCKET_SUPPRESSIONS } },
+    opts,
+  );
   const publicAccess = new aws.s3.BucketPublicAccessBlock(
     `${name}-public-access`,
     {

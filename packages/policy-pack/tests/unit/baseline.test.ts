@@ -9,6 +9,7 @@ import {
   type PolicyResourceLike,
   PREVIEW_CONTROL_IDS,
   previewControls,
+  SUPPRESSIONS_POLICY,
 } from '../../src/index.js';
 import { ACCOUNT, REGION, urn } from '../helpers.js';
 
@@ -97,9 +98,10 @@ const NOT_IN_BASELINE: Readonly<Record<string, string>> = {
 const ACCESS_LOG_BUCKET = urn('aws:s3/bucket:Bucket', 'x-access-logs');
 
 /**
- * What the default stack is known to fail: the policy, the one resource, and why it cannot comply. The
- * test expects exactly these (policy and resource), so a new violation fails it and a fix must remove
- * the entry. Both are the access-log bucket, and both follow from what S3 requires of a log target.
+ * What the default stack cannot satisfy: the control, the one resource, and why. The baseline suppresses
+ * exactly these with `rampart:suppress:<control-id>` tags on the resource, so no policy reports them and
+ * the advisory suppressions policy lists them; the test expects exactly these, so a new violation fails
+ * it and a new suppression must be added here. Both follow from what S3 requires of a log target.
  */
 const BASELINE_FINDINGS: readonly { policy: string; urn: string; reason: string }[] = [
   {
@@ -129,13 +131,14 @@ describe('the baseline default stack under every policy, mandatory', () => {
     for (const t of Object.keys(NOT_IN_BASELINE)) expect(adaptedTokens()).toContain(t);
   });
 
-  it('passes every preview policy run as mandatory, but for the listed baseline findings', async () => {
+  it('passes every preview policy run as mandatory; its two suppressions are listed, with reasons', async () => {
     const policies = buildPolicies({ enforcement: { default: 'mandatory' } });
     const resources = registered.filter((r) => !r.type.startsWith('pulumi:') && !r.type.startsWith('rampart:'));
     const violations: { policy: string; message: string; urn: string | undefined }[] = [];
     const notApplicable = vi.fn();
     for (const p of policies) {
-      expect(p.enforcementLevel).toBe(p.name === INSUFFICIENT_DATA_POLICY ? 'advisory' : 'mandatory');
+      const advisory = p.name === INSUFFICIENT_DATA_POLICY || p.name === SUPPRESSIONS_POLICY;
+      expect(p.enforcementLevel).toBe(advisory ? 'advisory' : 'mandatory');
       const args = {
         resources,
         getConfig: () => ({}),
@@ -146,12 +149,20 @@ describe('the baseline default stack under every policy, mandatory', () => {
         violations.push({ policy: p.name, message, urn: u }),
       );
     }
-    expect(policies.map((p) => p.name)).toEqual([...[...PREVIEW_CONTROL_IDS].sort(), INSUFFICIENT_DATA_POLICY]);
+    expect(policies.map((p) => p.name)).toEqual([
+      ...[...PREVIEW_CONTROL_IDS].sort(),
+      SUPPRESSIONS_POLICY,
+      INSUFFICIENT_DATA_POLICY,
+    ]);
     // Every value is known under mocks, so nothing is left undecided.
     expect(violations.filter((v) => v.policy === INSUFFICIENT_DATA_POLICY)).toEqual([]);
-    expect([...new Set(violations.map((v) => `${v.policy} ${v.urn}`))].sort()).toEqual(
+    // No control policy reports anything: the default stack passes as mandatory.
+    expect(violations.filter((v) => v.policy !== SUPPRESSIONS_POLICY)).toEqual([]);
+    const suppressed = violations.filter((v) => v.policy === SUPPRESSIONS_POLICY);
+    expect(suppressed.map((v) => `${v.message.split(' ')[0]} ${v.urn}`).sort()).toEqual(
       BASELINE_FINDINGS.map((f) => `${f.policy} ${f.urn}`).sort(),
     );
+    for (const v of suppressed) expect(v.message).toMatch(/suppressed: .+ Reason: .+/);
   });
 
   it('decides each control on the baseline resources it covers, so the pass is not vacuous', () => {
