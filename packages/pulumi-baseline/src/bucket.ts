@@ -47,58 +47,13 @@ export interface SecureBucket {
 export function secureBucket(parent: pulumi.Resource, name: string, options: SecureBucketOptions): SecureBucket {
   const opts = { parent };
   const bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: options.tags }, opts);
-  const publicAccess = new aws.s3.BucketPublicAccessBlock(
-    `${name}-public-access`,
-    {
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
+  const publicAccess = privateBucketSettings(parent, name, bucket, {
+    encryption: {
+      applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: options.kmsKeyArn },
+      bucketKeyEnabled: true,
     },
-    opts,
-  );
-  new aws.s3.BucketOwnershipControls(
-    `${name}-ownership`,
-    { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } },
-    opts,
-  );
-  new aws.s3.BucketServerSideEncryptionConfiguration(
-    `${name}-encryption`,
-    {
-      bucket: bucket.id,
-      rules: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: options.kmsKeyArn },
-          bucketKeyEnabled: true,
-        },
-      ],
-    },
-    opts,
-  );
-  new aws.s3.BucketVersioning(
-    `${name}-versioning`,
-    { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } },
-    opts,
-  );
-  if (options.expireAfterDays !== undefined) {
-    new aws.s3.BucketLifecycleConfiguration(
-      `${name}-lifecycle`,
-      {
-        bucket: bucket.id,
-        rules: [
-          {
-            id: 'expire',
-            status: 'Enabled',
-            filter: {},
-            expiration: { days: options.expireAfterDays },
-            noncurrentVersionExpiration: { noncurrentDays: options.expireAfterDays },
-          },
-        ],
-      },
-      opts,
-    );
-  }
+    expireAfterDays: options.expireAfterDays,
+  });
   const policy = new aws.s3.BucketPolicy(
     `${name}-policy`,
     {
@@ -121,15 +76,6 @@ export interface AccessLogBucketOptions {
 }
 
 /**
- * The bucket that receives the S3 server access logs of the other buckets: private, no ACLs, versioned,
- * TLS only, written by `logging.s3.amazonaws.com` for this account only. Encrypted with SSE-S3, not SSE-KMS:
- * S3 does not deliver server access logs to a bucket whose default encryption is SSE-KMS, nor to one with
- * Object Lock. It does not log its own access: logging a bucket into itself loops, and AWS recommends
- * against it; CloudTrail S3 data events record the object-level requests made to it.
- *
- * Returns the bucket and its name, resolved once the bucket policy is in place.
- */
-/**
  * The two Rampart controls the access-log bucket cannot satisfy, suppressed with their reasons
  * (the policy pack's `rampart:suppress:<control-id>` tags; values use only the characters AWS tags allow).
  */
@@ -140,6 +86,15 @@ export const ACCESS_LOG_BUCKET_SUPPRESSIONS: Readonly<Record<string, string>> = 
     'S3 server access log targets support SSE-S3 only - SSE-KMS is not supported on the target',
 };
 
+/**
+ * The bucket that receives the S3 server access logs of the other buckets: private, no ACLs, versioned,
+ * TLS only, written by `logging.s3.amazonaws.com` for this account only. Encrypted with SSE-S3, not SSE-KMS:
+ * S3 does not deliver server access logs to a bucket whose default encryption is SSE-KMS, nor to one with
+ * Object Lock. It does not log its own access: logging a bucket into itself loops, and AWS recommends
+ * against it; CloudTrail S3 data events record the object-level requests made to it.
+ *
+ * Returns the bucket and its name, resolved once the bucket policy is in place.
+ */
 export function accessLogBucket(
   parent: pulumi.Resource,
   name: string,
@@ -151,6 +106,49 @@ export function accessLogBucket(
     { forceDestroy: false, tags: { ...options.tags, ...ACCESS_LOG_BUCKET_SUPPRESSIONS } },
     opts,
   );
+  // SSE-S3: S3 does not deliver server access logs to a bucket encrypted by default with SSE-KMS.
+  const publicAccess = privateBucketSettings(parent, name, bucket, {
+    encryption: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+    expireAfterDays: options.expireAfterDays,
+  });
+  const policy = new aws.s3.BucketPolicy(
+    `${name}-policy`,
+    {
+      bucket: bucket.id,
+      policy: policyDocument(
+        pulumi.all([bucket.arn, options.env.accountId]).apply(([arn, account]) => [
+          denyInsecureTransport(arn),
+          {
+            Sid: 'S3ServerAccessLogs',
+            Effect: 'Allow' as const,
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: `${arn}/*`,
+            Condition: { StringEquals: { 'aws:SourceAccount': account } },
+          },
+        ]),
+      ),
+    },
+    { parent, dependsOn: [publicAccess] },
+  );
+  return { bucket, bucketName: pulumi.all([bucket.bucket, policy.id]).apply(([b]) => b) };
+}
+
+/**
+ * What every bucket the baseline creates has: all four public access block settings, bucket-owner-enforced
+ * ownership (no ACLs), default encryption, versioning and, when asked, expiry. Returns the public access
+ * block, which the bucket policy must wait for.
+ */
+function privateBucketSettings(
+  parent: pulumi.Resource,
+  name: string,
+  bucket: aws.s3.Bucket,
+  options: {
+    encryption: aws.types.input.s3.BucketServerSideEncryptionConfigurationRule;
+    expireAfterDays?: number | undefined;
+  },
+): aws.s3.BucketPublicAccessBlock {
+  const opts = { parent };
   const publicAccess = new aws.s3.BucketPublicAccessBlock(
     `${name}-public-access`,
     {
@@ -169,7 +167,7 @@ export function accessLogBucket(
   );
   new aws.s3.BucketServerSideEncryptionConfiguration(
     `${name}-encryption`,
-    { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },
+    { bucket: bucket.id, rules: [options.encryption] },
     opts,
   );
   new aws.s3.BucketVersioning(
@@ -195,25 +193,5 @@ export function accessLogBucket(
       opts,
     );
   }
-  const policy = new aws.s3.BucketPolicy(
-    `${name}-policy`,
-    {
-      bucket: bucket.id,
-      policy: policyDocument(
-        pulumi.all([bucket.arn, options.env.accountId]).apply(([arn, account]) => [
-          denyInsecureTransport(arn),
-          {
-            Sid: 'S3ServerAccessLogs',
-            Effect: 'Allow' as const,
-            Principal: { Service: 'logging.s3.amazonaws.com' },
-            Action: 's3:PutObject',
-            Resource: `${arn}/*`,
-            Condition: { StringEquals: { 'aws:SourceAccount': account } },
-          },
-        ]),
-      ),
-    },
-    { parent, dependsOn: [publicAccess] },
-  );
-  return { bucket, bucketName: pulumi.all([bucket.bucket, policy.id]).apply(([b]) => b) };
+  return publicAccess;
 }
