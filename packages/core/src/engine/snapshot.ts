@@ -23,7 +23,8 @@ type TypeIndex = Map<string, ConfigItem[]>;
  */
 export class Snapshot {
   readonly #partitions = new Map<string, Map<string, TypeIndex>>();
-  readonly #byId = new Map<string, ConfigItem>();
+  /** Items of each type list by resource id, for duplicates and `item()` look-ups (same keys as #partitions). */
+  readonly #byId = new WeakMap<ConfigItem[], Map<string, ConfigItem>>();
   readonly #sorted = new WeakSet<ConfigItem[]>();
   readonly #memo = new Map<string, unknown>();
   readonly #facts = new Map<string, ConfigItem>();
@@ -54,17 +55,20 @@ export class Snapshot {
       this.#addFact(item, origin);
       return;
     }
-    const idKey = `${item.accountId}\u0000${item.region}\u0000${item.resourceType}\u0000${item.resourceId}`;
-    const existing = this.#byId.get(idKey);
+    const list = this.#list(item);
+    let ids = this.#byId.get(list);
+    if (ids === undefined) {
+      ids = new Map();
+      this.#byId.set(list, ids);
+    }
+    const existing = ids.get(item.resourceId);
     if (existing !== undefined) {
       if ((existing.captureTime ?? '') > (item.captureTime ?? '')) return;
-      const list = this.#list(item);
       list[list.indexOf(existing)] = item;
-      this.#byId.set(idKey, item);
+      ids.set(item.resourceId, item);
       return;
     }
-    this.#byId.set(idKey, item);
-    const list = this.#list(item);
+    ids.set(item.resourceId, item);
     list.push(item);
     this.#sorted.delete(list);
     this.#memo.clear();
@@ -179,7 +183,8 @@ export class Snapshot {
   }
 
   item(accountId: string, region: string, resourceType: string, resourceId: string): ConfigItem | undefined {
-    return this.#byId.get(`${accountId}\u0000${region}\u0000${resourceType}\u0000${resourceId}`);
+    const list = this.#partitions.get(accountId)?.get(region)?.get(resourceType);
+    return list === undefined ? undefined : this.#byId.get(list)?.get(resourceId);
   }
 
   /** Regions of an account that hold items (`global` included). */

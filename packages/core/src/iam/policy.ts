@@ -117,7 +117,16 @@ const patternCache = new Map<string, RegExp>();
 /** IAM wildcard match (`*`, `?`), case-insensitive as IAM matches actions. */
 export function wildcardMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
-  if (!pattern.includes('*') && !pattern.includes('?')) return pattern.toLowerCase() === value.toLowerCase();
+  const star = pattern.indexOf('*');
+  const question = pattern.indexOf('?');
+  if (star === -1 && question === -1) {
+    return pattern.length === value.length && pattern.toLowerCase() === value.toLowerCase();
+  }
+  // The common shapes `service:*`, `arn:...:bucket/*`: a prefix, no regular expression to build.
+  if (question === -1 && star === pattern.length - 1) {
+    const prefix = pattern.slice(0, -1);
+    return value.length >= prefix.length && value.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+  }
   let re = patternCache.get(pattern);
   if (re === undefined) {
     re = new RegExp(
