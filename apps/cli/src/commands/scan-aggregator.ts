@@ -5,7 +5,6 @@ import {
   addAttestations,
   type CollectionError,
   type Control,
-  describeCollectionError,
   type Evaluation,
   type EvaluationRun,
   type EvaluationScope,
@@ -26,7 +25,7 @@ import { emptyCounts, type Summary, summarize } from '../render/summary.js';
 import { DEFAULT_LIMIT, renderFindings, renderSummary } from '../render/table.js';
 import { printAsff, reportExport } from './export.js';
 import { isReportFormat, outputTo, type ReportFormat, writeReport } from './report.js';
-import { exitCode, SnapshotWriter, type Tally, tally } from './scan-common.js';
+import { exitCode, reportCollection, SnapshotWriter, type Tally, tally } from './scan-common.js';
 import { evaluatePartitions, type Ingested, type PartitionedResult, type PartitionStats } from './scan-partitions.js';
 
 export interface AggregatorScan {
@@ -288,11 +287,7 @@ export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<numb
   if (writer !== undefined) io.stderr(`rampart: snapshot written to ${a.snapshot}\n`);
 
   problems.push(...result.problems);
-  for (const problem of problems) io.stderr(`rampart: collector produced a bad item: ${formatProblem(problem)}\n`);
-  for (const e of result.collectionErrors) {
-    const unknown = e.resourceTypes.length > 0 ? ` (unknown: ${e.resourceTypes.join(', ')})` : '';
-    io.stderr(`rampart: could not read in ${e.accountId} ${e.region}: ${describeCollectionError(e)}${unknown}\n`);
-  }
+  reportCollection(io, problems, result.collectionErrors);
   for (const problem of attestationProblems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
 
   const codes: number[] = [];

@@ -1,5 +1,13 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { type Control, type Severity, severityRank } from '@rampart/core';
+import {
+  type CollectionError,
+  type Control,
+  describeCollectionError,
+  formatProblem,
+  type InputProblem,
+  type Severity,
+  severityRank,
+} from '@rampart/core';
 import { type CliIo, combineExit, EXIT } from '../io.js';
 
 /**
@@ -83,4 +91,17 @@ export function exitCode(
     }
   }
   return combineExit(codes);
+}
+
+/** Names on stderr every item the collectors produced that does not validate, and every read that failed. */
+export function reportCollection(
+  io: CliIo,
+  problems: readonly InputProblem[],
+  collectionErrors: readonly CollectionError[],
+): void {
+  for (const problem of problems) io.stderr(`rampart: collector produced a bad item: ${formatProblem(problem)}\n`);
+  for (const e of collectionErrors) {
+    const unknown = e.resourceTypes.length > 0 ? ` (unknown: ${e.resourceTypes.join(', ')})` : '';
+    io.stderr(`rampart: could not read in ${e.accountId} ${e.region}: ${describeCollectionError(e)}${unknown}\n`);
+  }
 }

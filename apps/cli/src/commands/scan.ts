@@ -9,7 +9,6 @@ import {
 } from '@rampart/collectors';
 import {
   type CollectionError,
-  describeCollectionError,
   evaluateSnapshot,
   formatProblem,
   type InputProblem,
@@ -31,7 +30,7 @@ import { printAsff, reportExport } from './export.js';
 import { parseParams } from './options.js';
 import { isReportFormat, outputTo, REPORT_FORMATS, type ReportFormat, writeReport } from './report.js';
 import { scanAggregator } from './scan-aggregator.js';
-import { exitCode, SnapshotWriter, tally } from './scan-common.js';
+import { exitCode, reportCollection, SnapshotWriter, tally } from './scan-common.js';
 import type { PartitionStats } from './scan-partitions.js';
 
 export const SCAN_SOURCES = ['config', 'direct', 'auto'] as const;
@@ -251,11 +250,7 @@ export async function scanCommand(
   if (writer !== undefined) io.stderr(`rampart: snapshot written to ${options.snapshot}\n`);
 
   problems.push(...snapshot.problems);
-  for (const problem of problems) io.stderr(`rampart: collector produced a bad item: ${formatProblem(problem)}\n`);
-  for (const e of collectionErrors) {
-    const unknown = e.resourceTypes.length > 0 ? ` (unknown: ${e.resourceTypes.join(', ')})` : '';
-    io.stderr(`rampart: could not read in ${e.accountId} ${e.region}: ${describeCollectionError(e)}${unknown}\n`);
-  }
+  reportCollection(io, problems, collectionErrors);
 
   const attestationProblems =
     options.attestations === undefined ? [] : loadAttestations(io, options.attestations, snapshot);
