@@ -55,3 +55,35 @@ export interface EvaluationDoc {
   scope: { controls: string[]; accounts: string[]; regions: string[]; now: string; incomplete: unknown[] };
   evaluations: EvaluationLine[];
 }
+
+/**
+ * `rampart scan --source direct --format json` of the moto account in one region, as the scan suites run
+ * it; fails with the scan's stderr when it printed no JSON.
+ */
+export async function scanMoto(
+  endpoint: string,
+  region: string,
+  extraArgs: readonly string[] = [],
+): Promise<CliRun & { doc: EvaluationDoc }> {
+  const run = await runRampart([
+    'scan',
+    '--endpoint-url',
+    endpoint,
+    '--region',
+    region,
+    '--source',
+    'direct',
+    '--format',
+    'json',
+    ...extraArgs,
+  ]);
+  if (!run.stdout.startsWith('{')) throw new Error(`scan printed no JSON (exit ${run.code}): ${run.stderr}`);
+  return { ...run, doc: JSON.parse(run.stdout) as EvaluationDoc };
+}
+
+/** The one evaluation of a control on a resource (throws when there is none). */
+export function verdict(doc: EvaluationDoc, controlId: string, resourceId: string): EvaluationLine {
+  const found = doc.evaluations.find((e) => e.controlId === controlId && e.resourceId === resourceId);
+  if (found === undefined) throw new Error(`no evaluation of ${controlId} on ${resourceId}`);
+  return found;
+}

@@ -31,7 +31,7 @@ import { defaultReaders } from '@rampart/collectors';
 import { CONTROLS } from '@rampart/core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ACCOUNT, motoClientConfig, REGION } from '../support/aws.js';
-import { type EvaluationDoc, type EvaluationLine, runRampart } from '../support/cli.js';
+import { type EvaluationDoc, scanMoto, verdict } from '../support/cli.js';
 import { resetMoto } from '../support/moto.js';
 
 /**
@@ -215,12 +215,6 @@ async function createWorld(): Promise<World> {
   return { publicSubnet, privateSubnet, igwRouteTable, unusedAcl, eniGroup, lonelyGroup, albArn, certificateArn };
 }
 
-function verdict(doc: EvaluationDoc, controlId: string, resourceId: string): EvaluationLine {
-  const found = doc.evaluations.find((e) => e.controlId === controlId && e.resourceId === resourceId);
-  if (found === undefined) throw new Error(`no evaluation of ${controlId} on ${resourceId}`);
-  return found;
-}
-
 describe('rampart scan against moto: collectors for the grown catalog', () => {
   let world: World;
   let doc: EvaluationDoc;
@@ -231,21 +225,10 @@ describe('rampart scan against moto: collectors for the grown catalog', () => {
     const endpoint = inject('motoEndpoint');
     await resetMoto(endpoint);
     world = await createWorld();
-    const run = await runRampart([
-      'scan',
-      '--endpoint-url',
-      endpoint,
-      '--region',
-      REGION,
-      '--source',
-      'direct',
-      '--format',
-      'json',
-    ]);
+    const run = await scanMoto(endpoint, REGION);
     exitCode = run.code;
     stderr = run.stderr;
-    if (!run.stdout.startsWith('{')) throw new Error(`scan printed no JSON (exit ${run.code}): ${run.stderr}`);
-    doc = JSON.parse(run.stdout) as EvaluationDoc;
+    doc = run.doc;
   }, 180_000);
 
   it('judges subnets, route tables, network ACLs and security groups through their ENIs', () => {

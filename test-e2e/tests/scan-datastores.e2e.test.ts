@@ -23,7 +23,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ACCOUNT, motoClientConfig, REGION } from '../support/aws.js';
-import { type EvaluationDoc, type EvaluationLine, runRampart } from '../support/cli.js';
+import { type EvaluationDoc, scanMoto, verdict } from '../support/cli.js';
 import { resetMoto } from '../support/moto.js';
 
 /**
@@ -298,12 +298,6 @@ async function createWorld(): Promise<World> {
   };
 }
 
-function verdict(doc: EvaluationDoc, controlId: string, resourceId: string): EvaluationLine {
-  const found = doc.evaluations.find((e) => e.controlId === controlId && e.resourceId === resourceId);
-  if (found === undefined) throw new Error(`no evaluation of ${controlId} on ${resourceId}`);
-  return found;
-}
-
 const compliance = (doc: EvaluationDoc, controlId: string, resourceId: string) =>
   verdict(doc, controlId, resourceId).compliance;
 
@@ -315,19 +309,8 @@ describe('rampart scan against moto: data-store collectors', () => {
     const endpoint = inject('motoEndpoint');
     await resetMoto(endpoint);
     world = await createWorld();
-    const run = await runRampart([
-      'scan',
-      '--endpoint-url',
-      endpoint,
-      '--region',
-      REGION,
-      '--source',
-      'direct',
-      '--format',
-      'json',
-    ]);
-    if (!run.stdout.startsWith('{')) throw new Error(`scan printed no JSON (exit ${run.code}): ${run.stderr}`);
-    doc = JSON.parse(run.stdout) as EvaluationDoc;
+    const run = await scanMoto(endpoint, REGION);
+    doc = run.doc;
   }, 180_000);
 
   it('judges Redshift clusters, with require_ssl read from their parameter group', () => {

@@ -38,7 +38,7 @@ import { CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { scan } from '@rampart/collectors';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ACCOUNT, motoClientConfig, REGION } from '../support/aws.js';
-import { type EvaluationDoc, type EvaluationLine, runRampart } from '../support/cli.js';
+import { type EvaluationDoc, runRampart, scanMoto, verdict } from '../support/cli.js';
 import { freePort, resetMoto } from '../support/moto.js';
 
 /**
@@ -278,12 +278,6 @@ async function createWorld(): Promise<World> {
   };
 }
 
-function verdict(doc: EvaluationDoc, controlId: string, resourceId: string): EvaluationLine {
-  const found = doc.evaluations.find((e) => e.controlId === controlId && e.resourceId === resourceId);
-  if (found === undefined) throw new Error(`no evaluation of ${controlId} on ${resourceId}`);
-  return found;
-}
-
 describe('rampart scan against moto (direct source)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rampart-scan-'));
   const snapshotFile = join(dir, 'scan.jsonl');
@@ -296,23 +290,10 @@ describe('rampart scan against moto (direct source)', () => {
     const endpoint = inject('motoEndpoint');
     await resetMoto(endpoint);
     world = await createWorld();
-    const run = await runRampart([
-      'scan',
-      '--endpoint-url',
-      endpoint,
-      '--region',
-      REGION,
-      '--source',
-      'direct',
-      '--format',
-      'json',
-      '--snapshot',
-      snapshotFile,
-    ]);
+    const run = await scanMoto(endpoint, REGION, ['--snapshot', snapshotFile]);
     exitCode = run.code;
     stderr = run.stderr;
-    if (!run.stdout.startsWith('{')) throw new Error(`scan printed no JSON (exit ${run.code}): ${run.stderr}`);
-    doc = JSON.parse(run.stdout) as EvaluationDoc;
+    doc = run.doc;
   }, 180_000);
 
   it('scans the moto account in the requested region, with progress on stderr only', () => {
