@@ -5,16 +5,14 @@ import {
   type EvaluationRun,
   evaluateSnapshot,
   formatProblem,
-  SEVERITIES,
-  type Severity,
-  severityRank,
 } from '@rampart/core';
 import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { SummaryBuilder } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
-import { parseControlIds, parseParams } from './options.js';
+import { exitCode, tally } from './exit-code.js';
+import { parseControlIds, parseFailOn, parseParams } from './options.js';
 import { outputTo } from './output.js';
 import { isReportFormat, REPORT_FORMATS } from './report-formats.js';
 
@@ -106,46 +104,17 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
   sink.finish();
   const verdicts = summary !== undefined ? attention : run.evaluations;
   return combineExit([
-    exitCode(run, verdicts, loaded.problems.length > 0, failOn, byId, io),
+    exitCode(io, tally(verdicts, failOn, byId), unreadableTypes(run), loaded.problems.length > 0, failOn),
     asffGaps > 0 ? EXIT.GAPS : EXIT.OK,
   ]);
 }
 
-function exitCode(
-  run: EvaluationRun,
-  /** Every evaluation, or at least every one that is not COMPLIANT or NOT_APPLICABLE. */
-  evaluations: readonly Evaluation[],
-  inputProblems: boolean,
-  failOn: Severity | undefined,
-  controls: ReadonlyMap<string, Control<unknown>>,
-  io: CliIo,
-): number {
-  const codes: number[] = [];
-  if (inputProblems) codes.push(EXIT.USAGE);
-  const gaps = evaluations.filter((e) => e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR').length;
-  if (gaps > 0 || run.scope.incomplete.length > 0) {
-    codes.push(EXIT.GAPS);
-    const unread = run.scope.incomplete.reduce((n, s) => n + s.resourceTypes.length, 0);
-    io.stderr(
-      `rampart: finished with gaps: ${gaps} evaluation(s) with insufficient data or errors` +
-        (unread > 0
-          ? `, ${unread} resource type(s) unreadable in ${run.scope.incomplete.length} account/region(s)`
-          : '') +
-        '.\n',
-    );
-  }
-  if (failOn !== undefined) {
-    const threshold = severityRank(failOn);
-    const failing = evaluations.filter((e) => {
-      const c = controls.get(e.controlId);
-      return e.compliance === 'NON_COMPLIANT' && c !== undefined && severityRank(c.severity) <= threshold;
-    }).length;
-    if (failing > 0) {
-      codes.push(EXIT.FAIL_ON);
-      io.stderr(`rampart: ${failing} non-compliant evaluation(s) at ${failOn} or above (--fail-on ${failOn}).\n`);
-    }
-  }
-  return combineExit(codes);
+/** What the run could not read, for the exit-code message; undefined when it read everything. */
+function unreadableTypes(run: EvaluationRun): string | undefined {
+  const unread = run.scope.incomplete.reduce((n, s) => n + s.resourceTypes.length, 0);
+  return run.scope.incomplete.length > 0
+    ? `${unread} resource type(s) unreadable in ${run.scope.incomplete.length} account/region(s)`
+    : undefined;
 }
 
 function parseFormat(format: string): EvaluateFormat {
@@ -153,15 +122,6 @@ function parseFormat(format: string): EvaluateFormat {
     throw new UsageError(`--format must be one of ${EVALUATE_FORMATS.join(', ')}, got "${format}"`);
   }
   return format as EvaluateFormat;
-}
-
-function parseFailOn(value: string | undefined): Severity | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.toUpperCase();
-  if (!(SEVERITIES as readonly string[]).includes(upper)) {
-    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${value}"`);
-  }
-  return upper as Severity;
 }
 
 export function selectControls(ids: string | undefined, area: string | undefined): Control<unknown>[] {

@@ -1,4 +1,4 @@
-import { type Control, ControlParameterError } from '@rampart/core';
+import { type Control, ControlParameterError, SEVERITIES, type Severity } from '@rampart/core';
 import { UsageError } from '../io.js';
 
 /** `--controls a,b c` → ids; undefined when not given. */
@@ -40,4 +40,14 @@ export function parseParams(
     }
   }
   return out;
+}
+
+/** `--fail-on high` → `HIGH`; undefined when not given. */
+export function parseFailOn(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase();
+  if (!(SEVERITIES as readonly string[]).includes(upper)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${value}"`);
+  }
+  return upper as Severity;
 }

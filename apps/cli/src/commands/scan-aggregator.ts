@@ -23,9 +23,10 @@ import { type CliIo, combineExit, EXIT, paint, UsageError } from '../io.js';
 import type { ScanProgress } from '../progress.js';
 import { emptyCounts, type Summary, summarize } from '../render/summary.js';
 import { DEFAULT_LIMIT, renderFindings, renderSummary } from '../render/table.js';
+import { exitCode, failedReads, type Tally, tally } from './exit-code.js';
 import { printAsff, reportExport } from './export.js';
 import { isReportFormat, outputTo, type ReportFormat, writeReport } from './report.js';
-import { exitCode, reportCollection, SnapshotWriter, type Tally, tally } from './scan-common.js';
+import { reportCollection, SnapshotWriter } from './scan-common.js';
 import { evaluatePartitions, type Ingested, type PartitionedResult, type PartitionStats } from './scan-partitions.js';
 
 export interface AggregatorScan {
@@ -310,7 +311,7 @@ export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<numb
     exitCode(
       io,
       output.tally,
-      result.collectionErrors.length,
+      failedReads(result.collectionErrors.length),
       problems.length + attestationProblems.length > 0,
       failOn,
     ),

@@ -13,8 +13,6 @@ import {
   formatProblem,
   type InputProblem,
   normalizeItem,
-  SEVERITIES,
-  type Severity,
   Snapshot,
   SnapshotHeaderSchema,
 } from '@rampart/core';
@@ -26,11 +24,12 @@ import { ScanProgress } from '../progress.js';
 import { summarize } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
 import { evaluationJson, selectControls } from './evaluate.js';
+import { exitCode, failedReads, tally } from './exit-code.js';
 import { printAsff, reportExport } from './export.js';
-import { parseParams } from './options.js';
+import { parseFailOn, parseParams } from './options.js';
 import { isReportFormat, outputTo, REPORT_FORMATS, type ReportFormat, writeReport } from './report.js';
 import { scanAggregator } from './scan-aggregator.js';
-import { exitCode, reportCollection, SnapshotWriter, tally } from './scan-common.js';
+import { reportCollection, SnapshotWriter } from './scan-common.js';
 import type { PartitionStats } from './scan-partitions.js';
 
 export const SCAN_SOURCES = ['config', 'direct', 'auto'] as const;
@@ -82,15 +81,6 @@ function parseSource(source: string): ScanSource {
     throw new UsageError(`--source must be one of ${SCAN_SOURCES.join(', ')}, got "${source}"`);
   }
   return source as ScanSource;
-}
-
-function parseFailOn(value: string | undefined): Severity | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.toUpperCase();
-  if (!(SEVERITIES as readonly string[]).includes(upper)) {
-    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, got "${value}"`);
-  }
-  return upper as Severity;
 }
 
 function parseEndpoint(value: string | undefined, name: string): string | undefined {
@@ -288,7 +278,7 @@ export async function scanCommand(
     exitCode(
       io,
       tally(run.evaluations, failOn, byId),
-      collectionErrors.length,
+      failedReads(collectionErrors.length),
       problems.length + attestationProblems.length > 0,
       failOn,
     ),
