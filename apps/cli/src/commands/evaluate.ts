@@ -5,10 +5,13 @@ import {
   type EvaluationRun,
   evaluateSnapshot,
   formatProblem,
+  type Severity,
+  type Snapshot,
 } from '@rampart/core';
 import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
+import { parallelCandidate } from '../parallel/candidate.js';
 import { SummaryBuilder } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
 import { exitCode, tally } from './exit-code.js';
@@ -56,6 +59,26 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
     now = new Date(options.now);
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 date-time, got "${options.now}"`);
   }
+  const byId = new Map(controls.map((c) => [c.id, c]));
+
+  // One large input, table output: two threads load and evaluate it (src/parallel/evaluate.ts).
+  const large = format === 'table' ? parallelCandidate(options.input, io.cwd, process.env) : undefined;
+  if (large !== undefined) {
+    const { evaluateInParallel } = await import('../parallel/evaluate.js');
+    const attestations = options.attestations;
+    const result = await evaluateInParallel(large, options.input[0]!, {
+      controls,
+      parameters,
+      now,
+      ...(attestations !== undefined
+        ? { attestations: (snapshot: Snapshot) => loadAttestations(io, attestations, snapshot) }
+        : {}),
+    });
+    if (result !== undefined) {
+      for (const problem of result.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
+      return finishTable(io, result.run, result.summary, result.attention, byId, failOn, result.problems.length);
+    }
+  }
 
   const loaded = readInputs(options.input, io.cwd);
   if (options.attestations !== undefined) {
@@ -64,29 +87,25 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
   for (const problem of loaded.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
   now ??= loaded.snapshot.capturedAt !== undefined ? new Date(loaded.snapshot.capturedAt) : new Date();
 
-  const byId = new Map(controls.map((c) => [c.id, c]));
-  // The table needs counts and the evaluations that need attention only: stream them rather than
-  // holding every evaluation of a large run.
-  const summary = format === 'table' ? new SummaryBuilder(byId) : undefined;
-  const attention: Evaluation[] = [];
-  const run = evaluateSnapshot(loaded.snapshot, {
-    controls,
-    now,
-    parameters,
-    ...(summary !== undefined
-      ? {
-          onEvaluation: (e: Evaluation) => {
-            summary.add(e);
-            if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
-          },
-        }
-      : {}),
-  });
-  for (const skip of run.skippedAccountLevel) {
-    io.stderr(
-      `rampart: account ${skip.accountId}: ${skip.controls.length} account-level controls not evaluated: the input holds no account-level facts for it (scan with \`rampart scan --snapshot\` to collect them).\n`,
-    );
+  if (format === 'table') {
+    // The table needs counts and the evaluations that need attention only: stream them rather than
+    // holding every evaluation of a large run.
+    const summary = new SummaryBuilder(byId);
+    const attention: Evaluation[] = [];
+    const run = evaluateSnapshot(loaded.snapshot, {
+      controls,
+      now,
+      parameters,
+      onEvaluation: (e: Evaluation) => {
+        summary.add(e);
+        if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
+      },
+    });
+    return finishTable(io, run, summary, attention, byId, failOn, loaded.problems.length);
   }
+
+  const run = evaluateSnapshot(loaded.snapshot, { controls, now, parameters });
+  reportSkipped(io, run);
   let asffGaps = 0;
   // Reports and ASFF need @rampart/findings (and the AWS SDK types behind it): load them only for those formats.
   const sink = outputTo(io, isReportFormat(format) ? undefined : options.out);
@@ -95,18 +114,38 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
     asffGaps = writeReport(io, run, format, { out: options.out, homeRegion: options.homeRegion });
   } else if (format === 'json') {
     sink.io.stdout(evaluationJson(run));
-  } else if (format === 'asff') {
+  } else {
     const { printAsff } = await import('./export.js');
     asffGaps = printAsff(sink.io, run, options.homeRegion);
-  } else if (summary !== undefined) {
-    io.stdout(renderFindings(io, attention, byId) + renderSummary(io, summary.summary, summary.count));
   }
   sink.finish();
-  const verdicts = summary !== undefined ? attention : run.evaluations;
   return combineExit([
-    exitCode(io, tally(verdicts, failOn, byId), unreadableTypes(run), loaded.problems.length > 0, failOn),
+    exitCode(io, tally(run.evaluations, failOn, byId), unreadableTypes(run), loaded.problems.length > 0, failOn),
     asffGaps > 0 ? EXIT.GAPS : EXIT.OK,
   ]);
+}
+
+function reportSkipped(io: CliIo, run: EvaluationRun): void {
+  for (const skip of run.skippedAccountLevel) {
+    io.stderr(
+      `rampart: account ${skip.accountId}: ${skip.controls.length} account-level controls not evaluated: the input holds no account-level facts for it (scan with \`rampart scan --snapshot\` to collect them).\n`,
+    );
+  }
+}
+
+/** The default output: the findings that need attention and the summary; returns the exit code. */
+function finishTable(
+  io: CliIo,
+  run: EvaluationRun,
+  summary: SummaryBuilder,
+  attention: readonly Evaluation[],
+  byId: ReadonlyMap<string, Control<unknown>>,
+  failOn: Severity | undefined,
+  problems: number,
+): number {
+  reportSkipped(io, run);
+  io.stdout(renderFindings(io, attention, byId) + renderSummary(io, summary.summary, summary.count));
+  return exitCode(io, tally(attention, failOn, byId), unreadableTypes(run), problems > 0, failOn);
 }
 
 /** What the run could not read, for the exit-code message; undefined when it read everything. */

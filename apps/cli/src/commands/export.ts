@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EvaluationRun } from '@rampart/core';
 import {
@@ -9,6 +8,7 @@ import {
   exportToSecurityHub,
   parseEvaluationRun,
 } from '@rampart/findings';
+import { readText } from '../input.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 
 export const EXPORT_FORMATS = ['text', 'json'] as const;
@@ -38,7 +38,7 @@ export async function exportSecurityHubCommand(
   }
   let text: string;
   try {
-    text = readFileSync(resolve(io.cwd, options.input), 'utf8');
+    text = readText(resolve(io.cwd, options.input));
   } catch (error) {
     throw new UsageError(`${options.input}: cannot read: ${(error as Error).message}`, { cause: error });
   }

@@ -171,7 +171,83 @@ function loadLines(snapshot: Snapshot, text: string, source: string): LoadResult
   return { items, problems };
 }
 
-function loadEntry(
+/** How the caller of {@link loadPart} takes part in loading. */
+export interface PartVisitor {
+  /** Sees every value first: false keeps it out of this snapshot (the caller handles it). */
+  load(value: unknown, position: number): boolean;
+  /** Every value loaded and accepted as an item or a fact. */
+  accepted?(value: unknown, position: number): void;
+}
+
+/**
+ * Loads one part of a large input that was split between threads: a JSON array (`kind: 'array'`, the
+ * part's text with its own brackets) or JSON Lines. Positions are numbered from `first` (an index, or
+ * a line number) and labelled by `label`. `visit` sees every value first and may keep it from this
+ * snapshot, and hears of every value accepted. `positions` is the number of elements (array) or
+ * lines the part held. Returns undefined when an array part is not valid JSON (the caller falls back to loading
+ * the whole input, which reports the error as usual).
+ */
+export function loadPart(
+  snapshot: Snapshot,
+  text: string,
+  source: string,
+  kind: 'array' | 'lines',
+  label: (position: number) => string,
+  visit: PartVisitor,
+): (LoadResult & { positions: number }) | undefined {
+  const problems: InputProblem[] = [];
+  let items = 0;
+  const one = (value: unknown, position: number): void => {
+    if (!visit.load(value, position)) return;
+    if (loadEntry(snapshot, value, source, label(position), problems)) {
+      items++;
+      visit.accepted?.(value, position);
+    }
+  };
+  if (kind === 'array') {
+    let list: unknown;
+    try {
+      list = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(list)) return undefined;
+    for (let i = 0; i < list.length; i++) one(list[i], i);
+    return { items, problems, positions: list.length };
+  }
+  let lineNo = 0;
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    lineNo++;
+    const line = text.slice(pos, end);
+    pos = end + 1;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push({
+        source,
+        position: label(lineNo),
+        path: '',
+        message: `not valid JSON: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    one(value, lineNo);
+  }
+  return { items, problems, positions: lineNo };
+}
+
+/**
+ * Loads one parsed input value (a configuration item of any shape, a fact, a snapshot header or a
+ * collection error) into a snapshot; problems go to `problems` with `position`. True when the value
+ * was accepted as an item or a fact.
+ */
+export function loadEntry(
   snapshot: Snapshot,
   value: unknown,
   source: string,

@@ -15,7 +15,14 @@ export interface InputProblem extends ItemOrigin {
   message: string;
 }
 
-type TypeIndex = Map<string, ConfigItem[]>;
+/** The items of one type in one account and region: in input order until first sorted, and by id. */
+interface TypeEntry {
+  readonly items: ConfigItem[];
+  readonly ids: Map<string, ConfigItem>;
+  sorted: boolean;
+}
+
+type TypeIndex = Map<string, TypeEntry>;
 
 /**
  * The indexed contents of one or more inputs: items by account, region and type, facts by
@@ -23,9 +30,8 @@ type TypeIndex = Map<string, ConfigItem[]>;
  */
 export class Snapshot {
   readonly #partitions = new Map<string, Map<string, TypeIndex>>();
-  /** Items of each type list by resource id, for duplicates and `item()` look-ups (same keys as #partitions). */
-  readonly #byId = new WeakMap<ConfigItem[], Map<string, ConfigItem>>();
-  readonly #sorted = new WeakSet<ConfigItem[]>();
+  /** The entry the previous `add` used: inputs often list items of one type and partition together. */
+  #last: { accountId: string; region: string; resourceType: string; entry: TypeEntry } | undefined;
   readonly #memo = new Map<string, unknown>();
   readonly #facts = new Map<string, ConfigItem>();
   readonly #factAccounts = new Set<string>();
@@ -55,24 +61,28 @@ export class Snapshot {
       this.#addFact(item, origin);
       return;
     }
-    const list = this.#list(item);
-    let ids = this.#byId.get(list);
-    if (ids === undefined) {
-      ids = new Map();
-      this.#byId.set(list, ids);
-    }
-    const existing = ids.get(item.resourceId);
+    const entry = this.#entry(item);
+    const existing = entry.ids.get(item.resourceId);
     if (existing !== undefined) {
       if ((existing.captureTime ?? '') > (item.captureTime ?? '')) return;
-      list[list.indexOf(existing)] = item;
-      ids.set(item.resourceId, item);
+      entry.items[entry.items.indexOf(existing)] = item;
+      entry.ids.set(item.resourceId, item);
       return;
     }
-    ids.set(item.resourceId, item);
-    list.push(item);
-    this.#sorted.delete(list);
-    this.#memo.clear();
+    entry.ids.set(item.resourceId, item);
+    entry.items.push(item);
+    entry.sorted = false;
+    if (this.#memo.size > 0) this.#memo.clear();
     this.#count++;
+  }
+
+  /**
+   * Accounts and regions that another part of the same input holds (a worker thread that loaded the
+   * rest of a large file): the run's scope and its account-level partitions include them.
+   */
+  addScope(accounts: Iterable<string>, regions: Iterable<string>): void {
+    for (const a of accounts) this.#accounts.add(a);
+    for (const r of regions) if (r !== GLOBAL_REGION) this.#regions.add(r);
   }
 
   addCollectionError(error: CollectionError): void {
@@ -116,7 +126,16 @@ export class Snapshot {
     factValues.set(item, result.data);
   }
 
-  #list(item: ConfigItem): ConfigItem[] {
+  #entry(item: ConfigItem): TypeEntry {
+    const last = this.#last;
+    if (
+      last !== undefined &&
+      last.resourceType === item.resourceType &&
+      last.accountId === item.accountId &&
+      last.region === item.region
+    ) {
+      return last.entry;
+    }
     let regions = this.#partitions.get(item.accountId);
     if (regions === undefined) {
       regions = new Map();
@@ -127,12 +146,17 @@ export class Snapshot {
       types = new Map();
       regions.set(item.region, types);
     }
-    let list = types.get(item.resourceType);
-    if (list === undefined) {
-      list = [];
-      types.set(item.resourceType, list);
+    let entry = types.get(item.resourceType);
+    if (entry === undefined) {
+      entry = { items: [], ids: new Map(), sorted: false };
+      types.set(item.resourceType, entry);
     }
-    return list;
+    this.#last = { accountId: item.accountId, region: item.region, resourceType: item.resourceType, entry };
+    return entry;
+  }
+
+  #find(accountId: string, region: string, resourceType: string): TypeEntry | undefined {
+    return this.#partitions.get(accountId)?.get(region)?.get(resourceType);
   }
 
   /** A value derived from the snapshot, built on first request (see `EvaluationContext.memo`). */
@@ -169,22 +193,26 @@ export class Snapshot {
 
   /** Items of a type sorted by resource id (sorted once, on first request). */
   sortedItems(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {
-    const list = this.#partitions.get(accountId)?.get(region)?.get(resourceType);
-    if (list === undefined) return EMPTY;
-    if (!this.#sorted.has(list)) {
-      list.sort((a, b) => (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
-      this.#sorted.add(list);
+    const entry = this.#find(accountId, region, resourceType);
+    if (entry === undefined) return EMPTY;
+    if (!entry.sorted) {
+      entry.items.sort((a, b) => (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
+      entry.sorted = true;
     }
-    return list;
+    return entry.items;
   }
 
   items(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {
-    return this.#partitions.get(accountId)?.get(region)?.get(resourceType) ?? EMPTY;
+    return this.#find(accountId, region, resourceType)?.items ?? EMPTY;
   }
 
   item(accountId: string, region: string, resourceType: string, resourceId: string): ConfigItem | undefined {
-    const list = this.#partitions.get(accountId)?.get(region)?.get(resourceType);
-    return list === undefined ? undefined : this.#byId.get(list)?.get(resourceId);
+    return this.#find(accountId, region, resourceType)?.ids.get(resourceId);
+  }
+
+  /** Resource types with items in one account and region. */
+  itemTypes(accountId: string, region: string): string[] {
+    return [...(this.#partitions.get(accountId)?.get(region)?.keys() ?? [])];
   }
 
   /** Regions of an account that hold items (`global` included). */
