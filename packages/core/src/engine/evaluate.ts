@@ -234,7 +234,25 @@ class Context implements EvaluationContext<unknown> {
     );
   }
 
+  /** Look-ups in this context's own account and region: controls ask for the same fact on every item. */
+  #facts: Map<string, FactLookup<unknown>> | undefined;
+
   fact<T>(type: FactType<T>, where?: Where): FactLookup<T> {
+    const own =
+      where === undefined || ((where.accountId ?? this.accountId) === this.accountId && where.region === undefined);
+    if (own) {
+      const cached = this.#facts?.get(type.type);
+      if (cached !== undefined) return cached as FactLookup<T>;
+    }
+    const lookup = this.#lookUp(type, where);
+    if (own) {
+      this.#facts ??= new Map();
+      this.#facts.set(type.type, lookup);
+    }
+    return lookup;
+  }
+
+  #lookUp<T>(type: FactType<T>, where?: Where): FactLookup<T> {
     const accountId = where?.accountId ?? this.accountId;
     const region = type.scope === 'global' ? GLOBAL_REGION : (where?.region ?? this.region);
     const found = this.snapshot.fact(type.type, accountId, region);

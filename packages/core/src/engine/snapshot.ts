@@ -33,7 +33,9 @@ export class Snapshot {
   /** The entry the previous `add` used: inputs often list items of one type and partition together. */
   #last: { accountId: string; region: string; resourceType: string; entry: TypeEntry } | undefined;
   readonly #memo = new Map<string, unknown>();
-  readonly #facts = new Map<string, ConfigItem>();
+  /** Facts by account, region (`global` for global facts) and type: looked up for every item of many controls. */
+  readonly #facts = new Map<string, Map<string, Map<string, ConfigItem>>>();
+  #factCount = 0;
   readonly #factAccounts = new Set<string>();
   readonly #errors: CollectionError[] = [];
   readonly #errorIndex = new Map<string, CollectionError>();
@@ -121,7 +123,18 @@ export class Snapshot {
       return;
     }
     const region = type.scope === 'global' ? GLOBAL_REGION : item.region;
-    this.#facts.set(`${item.resourceType}\u0000${item.accountId}\u0000${region}`, item);
+    let regions = this.#facts.get(item.accountId);
+    if (regions === undefined) {
+      regions = new Map();
+      this.#facts.set(item.accountId, regions);
+    }
+    let types = regions.get(region);
+    if (types === undefined) {
+      types = new Map();
+      regions.set(region, types);
+    }
+    if (!types.has(item.resourceType)) this.#factCount++;
+    types.set(item.resourceType, item);
     this.#factAccounts.add(item.accountId);
     factValues.set(item, result.data);
   }
@@ -174,7 +187,7 @@ export class Snapshot {
 
   /** Account-level facts held. */
   get factCount(): number {
-    return this.#facts.size;
+    return this.#factCount;
   }
 
   get capturedAt(): string | undefined {
@@ -221,7 +234,7 @@ export class Snapshot {
   }
 
   fact(type: string, accountId: string, region: string): { item: ConfigItem; value: unknown } | undefined {
-    const item = this.#facts.get(`${type}\u0000${accountId}\u0000${region}`);
+    const item = this.#facts.get(accountId)?.get(region)?.get(type);
     return item === undefined ? undefined : { item, value: factValues.get(item) };
   }
 
