@@ -14,7 +14,7 @@ export { Limiter } from './limit.js';
 export type { ReaderContext, ScanSink, ServiceReader } from './reader.js';
 export {
   defaultReaders,
-  type PartitionRead,
+  type PartitionPage,
   type ProgressEvent,
   type RunOptions,
   Scanner,

@@ -112,16 +112,21 @@ export interface RunOptions {
   /**
    * With an aggregator: leave the aggregator's items out of this run (only the direct reads of the
    * caller's account run); the caller reads them partition by partition through
-   * {@link Scanner.aggregatorPartitions} and {@link Scanner.readPartitions}.
+   * {@link Scanner.aggregatorPartitions} and {@link Scanner.readPartitions}, page by page.
    */
   partitioned?: boolean;
 }
 
-/** The rows of one (account, region) partition of an aggregator, and the error that cut the read short. */
-export interface PartitionRead {
+/**
+ * One page of an (account, region) partition of an aggregator. A partition's pages come in order; its
+ * `last` page (empty: the end is known only once the paginator stops) closes it, with the error that
+ * cut the read short, if any.
+ */
+export interface PartitionPage {
   accountId: string;
   region: string;
   rows: Record<string, unknown>[];
+  last: boolean;
   error?: CollectionError;
 }
 
@@ -483,11 +488,12 @@ export class Scanner {
   }
 
   /**
-   * Reads the partitions one at a time (a paged query each): per account its `global` partition first
-   * (always yielded, empty when the aggregator holds none), then its regions in order. Only the
-   * partition being read is held here; a failed read yields what it got and the collection error.
+   * Reads the partitions one at a time, page by page (a paged query each): per account its `global`
+   * partition first (always yielded, as one empty last page when the aggregator holds none), then its
+   * regions in order. Only the page being yielded is held here; a failed read ends its partition with
+   * the collection error, after the pages it got.
    */
-  async *readPartitions(partitions: readonly AggregatorPartition[]): AsyncGenerator<PartitionRead> {
+  async *readPartitions(partitions: readonly AggregatorPartition[]): AsyncGenerator<PartitionPage> {
     const plan = this.#plan ?? (await this.prepare());
     const o = this.options;
     if (o.aggregator === undefined) throw new CollectorOptionsError('readPartitions needs an aggregator');
@@ -495,15 +501,15 @@ export class Scanner {
     const types = this.#configTypes(this.#readers());
     const config = this.clients.get(ConfigServiceClient, 'config', plan.homeRegion);
     const counters = { items: 0, errors: 0 };
-    const read = async (accountId: string, region: string): Promise<PartitionRead> => {
-      const rows: Record<string, unknown>[] = [];
+    const read = async function* (accountId: string, region: string): AsyncGenerator<PartitionPage> {
       try {
-        for await (const page of selectAggregateRows(
+        for await (const rows of selectAggregateRows(
           config,
           aggregator,
           partitionExpression(types, accountId, region),
         )) {
-          for (const row of page) rows.push(row);
+          counters.items += rows.length;
+          yield { accountId, region, rows, last: false };
         }
       } catch (error) {
         counters.errors++;
@@ -516,20 +522,17 @@ export class Scanner {
           code: errorCode(error),
           message: errorMessage(error),
         };
-        counters.items += rows.length;
-        return { accountId, region, rows, error: failure };
+        yield { accountId, region, rows: [], last: true, error: failure };
+        return;
       }
-      counters.items += rows.length;
-      return { accountId, region, rows };
+      yield { accountId, region, rows: [], last: true };
     };
     const accounts = [...new Set(partitions.map((p) => p.accountId))];
     for (const accountId of accounts) {
       const mine = partitions.filter((p) => p.accountId === accountId);
-      const global = mine.find((p) => p.region === GLOBAL_REGION);
-      yield global === undefined
-        ? { accountId, region: GLOBAL_REGION, rows: [] }
-        : await read(accountId, GLOBAL_REGION);
-      for (const p of mine) if (p.region !== GLOBAL_REGION) yield await read(accountId, p.region);
+      if (mine.some((p) => p.region === GLOBAL_REGION)) yield* read(accountId, GLOBAL_REGION);
+      else yield { accountId, region: GLOBAL_REGION, rows: [], last: true };
+      for (const p of mine) if (p.region !== GLOBAL_REGION) yield* read(accountId, p.region);
     }
     if (types.length > 0) o.onProgress?.({ kind: 'done', service: 'config', region: plan.homeRegion, ...counters });
   }

@@ -157,10 +157,10 @@ function mergeSummary(into: Summary | undefined, add: Summary): Summary {
 }
 
 /**
- * `rampart scan --aggregator NAME`, in memory proportional to a partition: the caller's account is
- * read directly (facts), the aggregator's (account, region) partitions are listed with one
- * aggregation query and then read, evaluated and printed one at a time (see evaluatePartitions);
- * the snapshot file grows as they are read.
+ * `rampart scan --aggregator NAME`, in memory proportional to a page plus the items that controls
+ * looking beyond one item read: the caller's account is read directly (facts), the aggregator's
+ * (account, region) partitions are listed with one aggregation query and then read page by page,
+ * evaluated and printed one at a time (see evaluatePartitions); the snapshot file grows as they are read.
  */
 export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<number> {
   const { scanner, progress, format, failOn, controls, parameters } = a;
@@ -261,7 +261,7 @@ export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<numb
       parameters,
       header,
       partitions,
-      reads: scanner.readPartitions(partitions),
+      pages: scanner.readPartitions(partitions),
       side,
       sideErrors,
       ingest,

@@ -1,24 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceReader } from '@rampart/collectors';
-import { EbsEncryptionByDefaultFact } from '@rampart/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateCommand } from '../../src/commands/evaluate.js';
-import { scanCommand } from '../../src/commands/scan.js';
-import type { PartitionStats } from '../../src/commands/scan-partitions.js';
-import type { CliIo } from '../../src/io.js';
+import {
+  CALLER,
+  evaluateFile,
+  factReader,
+  type MockOrganization,
+  resetAggregator,
+  scanOrg as scanOrganization,
+  served,
+} from './aggregator-mock.js';
 
-// The SDK clients and aws-sdk-client-mock are dependencies of @rampart/collectors (pnpm does not hoist
-// them): take them from there, so the mock patches the very classes the collectors use.
-const require = createRequire(new URL('../../../../packages/collectors/package.json', import.meta.url));
-const { mockClient } = require('aws-sdk-client-mock');
-const { ConfigServiceClient, SelectAggregateResourceConfigCommand } = require('@aws-sdk/client-config-service');
-const { GetCallerIdentityCommand, STSClient } = require('@aws-sdk/client-sts');
-
-const CALLER = '123456789012';
-const HOME = 'eu-west-1';
 const ACCOUNTS = Array.from({ length: 10 }, (_, i) => `2000000000${String(i).padStart(2, '0')}`);
 // Per account: `global` (IAM users and groups) and four regions (EBS volumes): 50 partitions.
 const REGIONS = ['ap-southeast-2', 'eu-central-1', 'eu-west-1', 'us-east-1'];
@@ -63,93 +56,30 @@ function row(accountId: string, region: string, i: number): string {
   });
 }
 
-/** A reader of the caller's account-level facts; the resource types come from the aggregator. */
-const factReader: ServiceReader = {
-  service: 'ec2',
-  scope: 'regional',
-  resourceTypes: ['AWS::EC2::Volume', 'AWS::IAM::User', 'AWS::IAM::Group'],
-  factTypes: [EbsEncryptionByDefaultFact.type],
-  async read(ctx) {
-    ctx.fact(EbsEncryptionByDefaultFact, { enabled: true, kmsKeyId: null });
-  },
+const org: MockOrganization = {
+  partitions: ACCOUNTS.flatMap((accountId) =>
+    ['global', ...REGIONS].map((region) => ({ accountId, region, count: ROWS })),
+  ),
+  row,
 };
-
-const sts = mockClient(STSClient);
-const config = mockClient(ConfigServiceClient);
+const readers = [factReader(['AWS::EC2::Volume', 'AWS::IAM::User', 'AWS::IAM::Group'])];
 let dir: string;
-let served = 0;
-let expressions: string[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rampart-agg-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => {
-  sts.reset();
-  config.reset();
-});
+afterEach(() => resetAggregator());
 
-function mockAggregator(failing?: { accountId: string; region: string }) {
-  served = 0;
-  expressions = [];
-  sts.on(GetCallerIdentityCommand).resolves({ Account: CALLER });
-  config
-    .on(SelectAggregateResourceConfigCommand)
-    .callsFake((input: { Expression: string; Limit?: number; NextToken?: string }) => {
-      if (input.NextToken === undefined) expressions.push(input.Expression);
-      if (input.Expression.includes('GROUP BY')) {
-        const results = ACCOUNTS.flatMap((accountId) =>
-          ['global', ...REGIONS].map((awsRegion) => JSON.stringify({ accountId, awsRegion, 'COUNT(*)': ROWS })),
-        );
-        return { Results: results.reverse() };
-      }
-      const m = /accountId = '(\d{12})' AND awsRegion = '([a-z0-9-]+)'/.exec(input.Expression);
-      if (m === null) throw new Error(`unexpected query ${input.Expression}`);
-      const [, accountId, region] = m as unknown as [string, string, string];
-      if (failing?.accountId === accountId && failing.region === region) {
-        throw Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: {} });
-      }
-      const start = Number(input.NextToken ?? 0);
-      const end = Math.min(ROWS, start + (input.Limit ?? 100));
-      served += end - start;
-      return {
-        Results: Array.from({ length: end - start }, (_, k) => row(accountId, region, start + k)),
-        ...(end < ROWS ? { NextToken: String(end) } : {}),
-      };
-    });
-}
-
-async function capture(run: (io: CliIo) => Promise<number>) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, cwd: dir };
-  const code = await run(io);
-  return { code, stdout, stderr };
-}
-
-async function scanOrg(format: string, snapshot: string, failing?: { accountId: string; region: string }) {
-  mockAggregator(failing);
-  let stats: PartitionStats | undefined;
-  const out = await capture((io) =>
-    scanCommand(
-      io,
-      { source: 'auto', aggregator: 'org', homeRegion: HOME, format, controls: CONTROLS, snapshot },
-      {
-        env: {},
-        stderrTty: false,
-        onPartitionStats: (s) => {
-          stats = s;
-        },
-        scanner: {
-          credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
-          maxAttempts: 1,
-          now: () => new Date('2026-11-29T08:00:00Z'),
-          readers: [factReader],
-        },
-      },
-    ),
-  );
-  return { ...out, stats: stats! };
+function scanOrg(format: string, snapshot: string, failing?: { accountId: string; region: string }) {
+  return scanOrganization({
+    dir,
+    org: failing === undefined ? org : { ...org, failing: [{ ...failing, page: 0 }] },
+    format,
+    snapshot,
+    controls: CONTROLS,
+    readers,
+  });
 }
 
 interface Doc {
@@ -158,31 +88,32 @@ interface Doc {
 }
 
 describe('rampart scan --aggregator: partition by partition', () => {
-  it('holds one account global partition plus one regional partition, and evaluates like the whole snapshot', async () => {
+  it('holds a page plus the global items a periodic control joins, and evaluates like the whole snapshot', async () => {
     const scan = await scanOrg('json', 'org.jsonl');
     expect(scan.stderr).not.toContain('could not read');
-    expect(served).toBe(ACCOUNTS.length * (REGIONS.length + 1) * ROWS); // 100,000 rows
-    // The bound: an account's global partition plus one regional partition, never the organization.
+    expect(served.rows).toBe(ACCOUNTS.length * (REGIONS.length + 1) * ROWS); // 100,000 rows
+    // The bound: one page of rows; of the items, those iam-group-has-users-check joins (the account's
+    // IAM users and groups) plus a page. The volumes, which only change-triggered controls read, are
+    // evaluated page by page and dropped: never a regional partition, never the organization.
     expect(scan.stats.reads).toBe(50);
-    expect(scan.stats.maxRowsHeld).toBe(2 * ROWS);
-    expect(scan.stats.maxItemsHeld).toBeLessThanOrEqual(2 * ROWS);
-    expect(scan.stats.maxItemsHeld).toBeGreaterThan(ROWS);
+    expect(scan.stats.pages).toBe(50 * (ROWS / 100 + 1));
+    expect(scan.stats.maxRowsHeld).toBe(100);
+    expect(scan.stats.maxItemsKept).toBe(ROWS);
+    expect(scan.stats.maxItemsHeld).toBeLessThanOrEqual(ROWS + 100);
     // One aggregation query listing the partitions, then one paged query per partition.
-    expect(expressions[0]).toMatch(
+    expect(served.expressions[0]).toMatch(
       /^SELECT accountId, awsRegion, COUNT\(\*\) WHERE resourceType IN \(.*\) GROUP BY accountId, awsRegion$/,
     );
-    expect(expressions).toHaveLength(51);
-    expect(expressions[1]).toContain(`AND accountId = '${ACCOUNTS[0]}' AND awsRegion = 'global'`);
-    expect(expressions[2]).toContain(`AND accountId = '${ACCOUNTS[0]}' AND awsRegion = 'ap-southeast-2'`);
+    expect(served.expressions).toHaveLength(51);
+    expect(served.expressions[1]).toContain(`AND accountId = '${ACCOUNTS[0]}' AND awsRegion = 'global'`);
+    expect(served.expressions[2]).toContain(`AND accountId = '${ACCOUNTS[0]}' AND awsRegion = 'ap-southeast-2'`);
 
     // The contract's object with `evaluations` first and `scope` last.
     expect(scan.stdout.startsWith('{"evaluations":[\n')).toBe(true);
     const streamed = JSON.parse(scan.stdout) as Doc;
 
     // The same rows in one snapshot (the file the scan wrote), evaluated at once as before.
-    const whole = await capture((io) =>
-      evaluateCommand(io, { input: ['org.jsonl'], format: 'json', controls: CONTROLS }),
-    );
+    const whole = await evaluateFile(dir, 'org.jsonl', 'json', { controls: CONTROLS });
     const expected = JSON.parse(whole.stdout) as Doc;
     expect(streamed.scope).toEqual(expected.scope);
     expect(streamed.evaluations.length).toBe(expected.evaluations.length);
@@ -199,12 +130,10 @@ describe('rampart scan --aggregator: partition by partition', () => {
 
   it('prints the table from the counts and failure rows it kept, like evaluating the snapshot', async () => {
     const scan = await scanOrg('table', 'org-table.jsonl');
-    const whole = await capture((io) =>
-      evaluateCommand(io, { input: ['org-table.jsonl'], format: 'table', controls: CONTROLS }),
-    );
+    const whole = await evaluateFile(dir, 'org-table.jsonl', 'table', { controls: CONTROLS });
     expect(scan.stdout).toBe(whole.stdout);
     expect(scan.stdout).toContain('more, less severe first hidden');
-    expect(scan.stats.maxRowsHeld).toBe(2 * ROWS);
+    expect(scan.stats.maxRowsHeld).toBe(100);
   }, 180_000);
 
   it('turns a partition that cannot be read into a collection error of that partition only', async () => {
@@ -223,9 +152,7 @@ describe('rampart scan --aggregator: partition by partition', () => {
     ]);
     const snapshotLines = readFileSync(join(dir, 'org-failing.jsonl'), 'utf8').trim().split('\n');
     expect(snapshotLines.some((l) => l.startsWith('{"collectionError"'))).toBe(true);
-    const whole = await capture((io) =>
-      evaluateCommand(io, { input: ['org-failing.jsonl'], format: 'json', controls: CONTROLS }),
-    );
+    const whole = await evaluateFile(dir, 'org-failing.jsonl', 'json', { controls: CONTROLS });
     expect(streamed.evaluations).toEqual((JSON.parse(whole.stdout) as Doc).evaluations);
     expect(streamed.scope).toEqual((JSON.parse(whole.stdout) as Doc).scope);
     expect(scan.code).toBe(3);

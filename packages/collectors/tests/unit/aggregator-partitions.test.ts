@@ -3,7 +3,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snsReader } from '../../src/direct/sns.js';
-import { type PartitionRead, partitionCountExpression, partitionExpression, Scanner } from '../../src/index.js';
+import { type PartitionPage, partitionCountExpression, partitionExpression, Scanner } from '../../src/index.js';
 
 const ACCOUNT = '123456789012';
 const OTHER = '210987654321';
@@ -50,7 +50,7 @@ describe('aggregator partitions', () => {
     expect(() => partitionExpression(['AWS::SNS::Topic'], ACCOUNT, "x' OR 'y")).toThrow(RangeError);
   });
 
-  it('lists partitions sorted by account and region, pages each, global first per account', async () => {
+  it('lists partitions sorted by account and region, yields each page by page, global first per account', async () => {
     config.on(SelectAggregateResourceConfigCommand).callsFake((input) => {
       const expression = input.Expression as string;
       if (expression.includes('GROUP BY')) {
@@ -78,19 +78,60 @@ describe('aggregator partitions', () => {
         { accountId: ACCOUNT, region: 'us-east-1', count: 3 },
         { accountId: OTHER, region: 'eu-west-1', count: 1 },
       ]);
-      const reads: PartitionRead[] = [];
-      for await (const read of s.readPartitions(partitions)) reads.push(read);
-      expect(reads.map((r) => [r.accountId, r.region, r.rows.length])).toEqual([
-        [ACCOUNT, 'global', 0],
-        [ACCOUNT, 'eu-west-1', 1],
-        [ACCOUNT, 'us-east-1', 3],
-        [OTHER, 'global', 0],
-        [OTHER, 'eu-west-1', 1],
+      const pages: PartitionPage[] = [];
+      for await (const page of s.readPartitions(partitions)) pages.push(page);
+      // Each page as the API returned it (never a whole partition), then an empty last page closing it.
+      expect(pages.map((p) => [p.accountId, p.region, p.rows.map((r) => r.resourceId).join(''), p.last])).toEqual([
+        [ACCOUNT, 'global', '', true],
+        [ACCOUNT, 'eu-west-1', 'c', false],
+        [ACCOUNT, 'eu-west-1', '', true],
+        [ACCOUNT, 'us-east-1', 'ab', false],
+        [ACCOUNT, 'us-east-1', 'c', false],
+        [ACCOUNT, 'us-east-1', '', true],
+        [OTHER, 'global', '', true],
+        [OTHER, 'eu-west-1', 'c', false],
+        [OTHER, 'eu-west-1', '', true],
       ]);
+      expect(pages.every((p) => p.error === undefined)).toBe(true);
       // No query for a global partition the aggregator does not hold.
       const queries = config.commandCalls(SelectAggregateResourceConfigCommand).map((c) => c.args[0].input);
       expect(queries.filter((q) => q.Expression!.includes("awsRegion = 'global'"))).toEqual([]);
       expect(queries.every((q) => q.ConfigurationAggregatorName === 'org' && q.Limit === 100)).toBe(true);
+    } finally {
+      s.destroy();
+    }
+  });
+
+  it('ends a partition whose read fails part way with the pages it got, then the error', async () => {
+    config.on(SelectAggregateResourceConfigCommand).callsFake((input) => {
+      const [, accountId, region] = /accountId = '(\d+)' AND awsRegion = '([a-z0-9-]+)'/.exec(input.Expression)!;
+      if (region === 'eu-west-1' && input.NextToken === undefined) {
+        return { Results: [topic(accountId!, region, 'a')], NextToken: 'p2' };
+      }
+      if (region === 'eu-west-1')
+        throw Object.assign(new Error('slow down'), { name: 'ThrottlingException', $metadata: {} });
+      return { Results: [topic(accountId!, region!, 'b')] };
+    });
+    const s = scanner();
+    try {
+      const pages: PartitionPage[] = [];
+      for await (const page of s.readPartitions([
+        { accountId: ACCOUNT, region: 'eu-west-1', count: 2 },
+        { accountId: ACCOUNT, region: 'us-east-1', count: 1 },
+      ]))
+        pages.push(page);
+      expect(pages.map((p) => [p.region, p.rows.length, p.last, p.error?.code])).toEqual([
+        ['global', 0, true, undefined],
+        ['eu-west-1', 1, false, undefined],
+        ['eu-west-1', 0, true, 'ThrottlingException'],
+        ['us-east-1', 1, false, undefined],
+        ['us-east-1', 0, true, undefined],
+      ]);
+      expect(pages[2]!.error).toMatchObject({
+        accountId: ACCOUNT,
+        region: 'eu-west-1',
+        resourceTypes: ['AWS::SNS::Topic'],
+      });
     } finally {
       s.destroy();
     }
@@ -111,10 +152,11 @@ describe('aggregator partitions', () => {
         ['eu-west-1', 'SelectAggregateResourceConfig', 'AccessDeniedException'],
         ['us-east-1', 'SelectAggregateResourceConfig', 'AccessDeniedException'],
       ]);
-      const reads: PartitionRead[] = [];
-      for await (const read of s.readPartitions([{ accountId: OTHER, region: 'global', count: 2 }])) reads.push(read);
-      expect(reads).toHaveLength(1);
-      expect(reads[0]!.error).toMatchObject({
+      const pages: PartitionPage[] = [];
+      for await (const page of s.readPartitions([{ accountId: OTHER, region: 'global', count: 2 }])) pages.push(page);
+      expect(pages).toHaveLength(1);
+      expect(pages[0]!.last).toBe(true);
+      expect(pages[0]!.error).toMatchObject({
         accountId: OTHER,
         region: 'global',
         service: 'config',
