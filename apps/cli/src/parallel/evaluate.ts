@@ -33,8 +33,8 @@ import {
   type LoadMessage,
   type WorkerInit,
 } from './protocol.js';
-import { planSplit } from './split.js';
-import { isAccountData, isRecord, runsWhereLoaded } from './types.js';
+import { planSplit, type SplitPlan } from './split.js';
+import { isAccountData, isRecord, orderKey, runsWhereLoaded } from './types.js';
 
 /** Share of the input the main thread loads: it also runs the controls that read other resources. */
 const MAIN_SHARE = 0.45;
@@ -44,6 +44,8 @@ export interface ParallelOptions {
   parameters: Record<string, Record<string, unknown>>;
   /** `--now`, when given. */
   now: Date | undefined;
+  /** Keep every evaluation as its JSON line, in the output order (`--format json`). */
+  lines?: boolean;
   /** Adds attestation facts to the main thread's snapshot and returns their problems. */
   attestations?: (snapshot: Snapshot) => InputProblem[];
   env?: NodeJS.ProcessEnv;
@@ -56,6 +58,8 @@ export interface ParallelResult {
   attention: Evaluation[];
   problems: InputProblem[];
   items: number;
+  /** With `lines`: every evaluation as `JSON.stringify` writes it, in DESIGN.md's output order. */
+  lines?: string[];
 }
 
 /** The compiled worker next to this module (dist), or next to the sources' build output when run from src. */
@@ -65,6 +69,28 @@ function workerUrl(): URL | undefined {
     if (existsSync(fileURLToPath(url))) return url;
   }
   return undefined;
+}
+
+/**
+ * The input read into memory both threads see, cut in two: this thread's part as text, and the
+ * message that hands the worker its part. Nothing here keeps the bytes once both have decoded them.
+ */
+function readAndSplit(path: string): { plan: SplitPlan; text: string; message: LoadMessage } | undefined {
+  const buf = readShared(path);
+  const plan = planSplit(buf, MAIN_SHARE);
+  if (plan === undefined) return undefined;
+  const head = buf.toString('utf8', 0, plan.firstEnd);
+  return {
+    plan,
+    text: plan.kind === 'array' ? `${head}]` : head,
+    message: {
+      type: 'load',
+      buffer: buf.buffer as SharedArrayBuffer,
+      start: plan.secondStart,
+      end: buf.length,
+      kind: plan.kind,
+    },
+  };
 }
 
 function readShared(path: string): Buffer {
@@ -144,40 +170,25 @@ async function run(
   channel: Channel,
 ): Promise<ParallelResult | undefined> {
   const startedAt = new Date();
-  const buf = readShared(path);
-  const plan = planSplit(buf, MAIN_SHARE);
-  if (plan === undefined) return undefined;
-  const load: LoadMessage = {
-    type: 'load',
-    buffer: buf.buffer as SharedArrayBuffer,
-    start: plan.secondStart,
-    end: buf.length,
-    kind: plan.kind,
-  };
-  worker.postMessage(load);
-
-  // This thread's part.
+  // This thread's part (read, cut and decoded in a function of its own, so the bytes can go once loaded).
   const snapshot = new Snapshot();
-  const head = buf.toString('utf8', 0, plan.firstEnd);
-  const text = plan.kind === 'array' ? `${head}]` : head;
-  const prefix = plan.kind === 'array' ? 'index' : 'line';
   const facts: unknown[] = [];
-  const first = loadPart(snapshot, text, source, plan.kind, (n) => `${prefix} ${n}`, {
-    load: () => true,
-    accepted(value) {
-      if (isRecord(value) && isAccountData(value)) facts.push(value);
-    },
-  });
-  if (first === undefined) return undefined;
+  const loadedHere = loadFirstPart(path, source, worker, snapshot, facts);
+  if (loadedHere === undefined) return undefined;
+  const { kind, first } = loadedHere;
+  const prefix = kind === 'array' ? 'index' : 'line';
   // Where the worker's positions start: the items of this part (array), or its lines.
   const offset = first.positions;
 
   const byId = new Map(options.controls.map((c) => [c.id, c]));
   let summary = new SummaryBuilder(byId);
   let attention: Evaluation[] = [];
+  // With `lines`, each run's evaluations in the order it made them (sorted: see mergeInOrder).
+  let kept: Evaluation[] = [];
   const sink = (e: Evaluation): void => {
     summary.add(e);
     if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
+    if (options.lines === true) kept.push(e);
   };
   const nowOf = (s: Snapshot): Date => options.now ?? (s.capturedAt !== undefined ? new Date(s.capturedAt) : startedAt);
   const evaluate = (now: Date, runOnly: (c: Control<unknown>) => boolean): EvaluationRun =>
@@ -194,6 +205,8 @@ async function run(
   // that part could still move: run them while the worker loads, and again in the rare case it does.
   let now = nowOf(snapshot);
   evaluate(now, isChange);
+  let changeHere = kept;
+  kept = [];
 
   const loaded = await channel.next<LoadedMessage>();
   if (!loaded.ok) return undefined;
@@ -239,12 +252,15 @@ async function run(
     summary = new SummaryBuilder(byId);
     attention = [];
     evaluate(now, isChange);
+    changeHere = kept;
+    kept = [];
   }
   worker.postMessage({
     type: 'go',
     now: now.toISOString(),
     facts: JSON.stringify(facts),
     errors: [...snapshot.collectionErrors()],
+    lines: options.lines === true,
   });
 
   const problems = [...first.problems, ...ordered, ...snapshot.problems];
@@ -252,15 +268,88 @@ async function run(
 
   // This part's items, for the periodic controls that read only facts.
   evaluate(now, (c) => c.trigger !== 'change' && runsWhereLoaded(c));
-  // Then every item of the types the other controls read.
+  const periodicHere = kept;
+  kept = [];
+  // Then every item of the types the other controls read. These controls may report on other
+  // resources than the item evaluated: their run sorts its evaluations itself.
   for (const [n, value] of later) loadEntry(snapshot, value, source, label(n), problems);
-  const result = evaluate(now, (c) => !runsWhereLoaded(c));
+  const result = evaluateSnapshot(snapshot, {
+    controls: options.controls,
+    now,
+    parameters: options.parameters,
+    runOnly: (c) => !runsWhereLoaded(c),
+  });
+  for (const e of result.evaluations) {
+    summary.add(e);
+    if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
+  }
 
   const done = await channel.next<DoneMessage>();
   if (!done.ok) return undefined;
   summary.addCounts(done.counts);
   for (const e of done.attention) attention.push(e);
-  return { run: result, summary, attention, problems, items };
+  if (options.lines !== true) return { run: result, summary, attention, problems, items };
+  const here = [changeHere, periodicHere, result.evaluations].map((list) => ({
+    keys: list.map(orderKey),
+    lines: list.map((e) => JSON.stringify(e)),
+  }));
+  const lines = [...here, { keys: done.keys ?? [], lines: done.lines ?? [] }].reduce(mergeInOrder).lines;
+  return { run: { ...result, evaluations: [] }, summary, attention, problems, items, lines };
+}
+
+interface Ordered {
+  keys: string[];
+  lines: string[];
+}
+
+/**
+ * Merges two runs' evaluations, each in output order. Runs hold different controls or different
+ * items, so no key is in both; within a run, equal keys keep their order.
+ */
+export function mergeInOrder(a: Ordered, b: Ordered): Ordered {
+  const keys: string[] = new Array(a.keys.length + b.keys.length);
+  const lines: string[] = new Array(keys.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.keys.length && j < b.keys.length) {
+    if (b.keys[j]! < a.keys[i]!) {
+      keys[k] = b.keys[j]!;
+      lines[k++] = b.lines[j++]!;
+    } else {
+      keys[k] = a.keys[i]!;
+      lines[k++] = a.lines[i++]!;
+    }
+  }
+  while (i < a.keys.length) {
+    keys[k] = a.keys[i]!;
+    lines[k++] = a.lines[i++]!;
+  }
+  while (j < b.keys.length) {
+    keys[k] = b.keys[j]!;
+    lines[k++] = b.lines[j++]!;
+  }
+  return { keys, lines };
+}
+
+function loadFirstPart(
+  path: string,
+  source: string,
+  worker: Worker,
+  snapshot: Snapshot,
+  facts: unknown[],
+): { kind: SplitPlan['kind']; first: NonNullable<ReturnType<typeof loadPart>> } | undefined {
+  const parts = readAndSplit(path);
+  if (parts === undefined) return undefined;
+  worker.postMessage(parts.message);
+  const prefix = parts.plan.kind === 'array' ? 'index' : 'line';
+  const first = loadPart(snapshot, parts.text, source, parts.plan.kind, (n) => `${prefix} ${n}`, {
+    load: () => true,
+    accepted(value) {
+      if (isRecord(value) && isAccountData(value)) facts.push(value);
+    },
+  });
+  return first === undefined ? undefined : { kind: parts.plan.kind, first };
 }
 
 /** Whether any item of the worker's part is also in this one (the later capture would win: load whole). */

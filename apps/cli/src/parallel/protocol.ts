@@ -45,11 +45,21 @@ export type LoadedMessage =
   | { type: 'loaded'; ok: false; reason: string };
 
 /** Main → worker: evaluate (with the whole input's facts and collection errors), or stop. */
-export type GoMessage = { type: 'go'; now: string; facts: string; errors: CollectionError[] } | { type: 'abort' };
+export type GoMessage =
+  | { type: 'go'; now: string; facts: string; errors: CollectionError[]; lines: boolean }
+  | { type: 'abort' };
 
 /** Worker → main: the verdicts of the part. */
 export type DoneMessage =
-  | { type: 'done'; ok: true; counts: ControlCounts; attention: Evaluation[] }
+  | {
+      type: 'done';
+      ok: true;
+      counts: ControlCounts;
+      attention: Evaluation[];
+      /** With `lines`: every evaluation's order key and JSON line, in output order. */
+      keys?: string[];
+      lines?: string[];
+    }
   | { type: 'done'; ok: false; reason: string };
 
 export const KEY_FIELD = '\u0001';

@@ -1,4 +1,4 @@
-import { type Control, readsOtherResources } from '@rampart/core';
+import { type Control, type Evaluation, readsOtherResources } from '@rampart/core';
 
 /** Controls that decide from their item, the parameters, "now" and account-level facts: run by the thread that loaded the item. */
 export function runsWhereLoaded(control: Control<unknown>): boolean {
@@ -28,4 +28,13 @@ export function isAccountData(value: Record<string, unknown>): boolean {
   return (
     'snapshot' in value || 'collectionError' in value || (typeof type === 'string' && type.startsWith('Rampart::'))
   );
+}
+
+/**
+ * DESIGN.md's output order as one string: account, region, control, resource type, resource id
+ * (partitions in account then region order, each sorted by control, type and id). `\u0000` sorts
+ * before every other character, so comparing keys compares the fields in turn.
+ */
+export function orderKey(e: Evaluation): string {
+  return `${e.accountId}\u0000${e.region}\u0000${e.controlId}\u0000${e.resourceType}\u0000${e.resourceId}`;
 }

@@ -21,7 +21,7 @@ import {
   type LoadMessage,
   type WorkerInit,
 } from './protocol.js';
-import { isAccountData, isRecord, mainThreadTypes, runsWhereLoaded } from './types.js';
+import { isAccountData, isRecord, mainThreadTypes, orderKey, runsWhereLoaded } from './types.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -80,6 +80,7 @@ function evaluate(message: Extract<GoMessage, { type: 'go' }>): DoneMessage {
   for (const fact of facts) loadEntry(snapshot, fact, init.source, 'shared', []);
   const summary = new SummaryBuilder(new Map(controls.map((c) => [c.id, c])));
   const attention: Evaluation[] = [];
+  const kept: Evaluation[] = [];
   evaluateSnapshot(snapshot, {
     controls,
     now: new Date(message.now),
@@ -88,9 +89,15 @@ function evaluate(message: Extract<GoMessage, { type: 'go' }>): DoneMessage {
     onEvaluation: (e) => {
       summary.add(e);
       if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
+      if (message.lines) kept.push(e);
     },
   });
-  return { type: 'done', ok: true, counts: summary.controlCounts(), attention };
+  const done: DoneMessage = { type: 'done', ok: true, counts: summary.controlCounts(), attention };
+  if (message.lines) {
+    done.keys = kept.map(orderKey);
+    done.lines = kept.map((e) => JSON.stringify(e));
+  }
+  return done;
 }
 
 port.on('message', (message: LoadMessage | GoMessage) => {

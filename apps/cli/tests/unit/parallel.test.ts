@@ -70,15 +70,23 @@ async function cli(argv: string[], env: Record<string, string>): Promise<{ code:
   return { code, out, err };
 }
 
-/** Both paths on the same arguments: identical output, and the verdicts are not trivial. */
+/**
+ * Both paths on the same arguments, with the table and with `--format json`: identical output, and
+ * the verdicts are not trivial. Returns the table run.
+ */
 async function same(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const one = await cli(argv, { RAMPART_THREADS: '1' });
-  const two = await cli(argv, { RAMPART_PARALLEL_MIN_BYTES: '0', RAMPART_THREADS: '2' });
-  expect(two.err).toBe(one.err);
-  expect(two.out).toBe(one.out);
-  expect(two.code).toBe(one.code);
-  expect(one.out).toMatch(/NON_COMPLIANT|non-compliant/i);
-  return one;
+  let table: { code: number; out: string; err: string } | undefined;
+  for (const format of ['table', 'json']) {
+    const args = [...argv, '--format', format];
+    const one = await cli(args, { RAMPART_THREADS: '1' });
+    const two = await cli(args, { RAMPART_PARALLEL_MIN_BYTES: '0', RAMPART_THREADS: '2' });
+    expect(two.err).toBe(one.err);
+    expect(two.out).toBe(one.out);
+    expect(two.code).toBe(one.code);
+    expect(one.out).toMatch(format === 'json' ? /"NON_COMPLIANT"/ : /non-compliant/i);
+    table ??= one;
+  }
+  return table!;
 }
 
 const controls = catalog().all();
@@ -170,7 +178,7 @@ describe('evaluate with two threads', () => {
     const late = { ...list[0]!, configurationItemCaptureTime: '2026-11-01T00:00:00.000Z' };
     const file = write('dupes.json', JSON.stringify([late, ...list.slice(1), early]));
     expect(await evaluateInParallel(file, 'dupes.json', { controls, parameters: {}, now: undefined })).toBeUndefined();
-    await same(['evaluate', '--input', 'dupes.json']);
+    await same(['evaluate', '--input', 'dupes.json', '--now', '2026-11-29T08:00:00Z']);
   });
 });
 

@@ -54,7 +54,12 @@ function recording(control: Control<unknown>, reads: Reads): Control<unknown> {
       },
     });
   return Object.assign(Object.create(Object.getPrototypeOf(control)), control, {
-    evaluate: (item: never, ctx: EvaluationContext<unknown>) => control.evaluate(item, spy(ctx)),
+    evaluate: (item: never, ctx: EvaluationContext<unknown>) => {
+      const result = control.evaluate(item, spy(ctx));
+      for (const v of Array.isArray(result) ? result : [result])
+        if (v.resource !== undefined) seen.add('other resource');
+      return result;
+    },
   });
 }
 
@@ -80,12 +85,20 @@ describe('what controls read (the thread split relies on it)', () => {
     expect(controls.filter((c) => c.trigger === 'change' && readsOtherResources(c))).toEqual([]);
   });
 
+  it('controls that do not read other resources report on their item only (the output order relies on it)', () => {
+    const offenders = controls.filter((c) => !readsOtherResources(c) && reads.get(c.id)?.has('other resource'));
+    expect(offenders.map((c) => c.id)).toEqual([]);
+    expect(controls.filter((c) => reads.get(c.id)?.has('other resource')).length).toBeGreaterThan(0);
+  });
+
   it('controls that do not read other resources read at most account-level facts', () => {
     // A memo is fine: what its builder reads through the context is recorded too (a view of a fact).
     const offenders = controls
       .filter((c) => !readsOtherResources(c))
       .flatMap((c) =>
-        [...(reads.get(c.id) ?? [])].filter((r) => r !== 'fact' && !r.startsWith('memo(')).map((r) => `${c.id}: ${r}`),
+        [...(reads.get(c.id) ?? [])]
+          .filter((r) => r !== 'fact' && r !== 'other resource' && !r.startsWith('memo('))
+          .map((r) => `${c.id}: ${r}`),
       );
     expect(offenders).toEqual([]);
   });
