@@ -142,10 +142,12 @@ export async function benchConfigRules({ runs = Math.max(10, Number(process.env.
     ratio: median(cold) / median(bare),
     ratioBudget: COLD_BUDGET,
     runs,
+    // The function runs on nodejs22.x; this is the Node that ran the measurement.
+    node: process.version,
   };
   figures.withinBudget = figures.changePathBytes <= SIZE_BUDGET && figures.ratio <= COLD_BUDGET;
   console.log(
-    `config-rules: change path ${(size.bytes / 1024).toFixed(0)} KB in ${size.files} file(s) (budget 700 KB); cold start ${figures.coldStartMs.toFixed(0)} ms vs node -e 0 ${figures.bareMs.toFixed(0)} ms = ${figures.ratio.toFixed(2)}x (budget ${COLD_BUDGET}x, medians of ${runs})${figures.withinBudget ? '' : ' OVER BUDGET'}`,
+    `config-rules: change path ${(size.bytes / 1024).toFixed(0)} KB in ${size.files} file(s) (budget 700 KB); cold start ${figures.coldStartMs.toFixed(0)} ms vs node -e 0 ${figures.bareMs.toFixed(0)} ms = ${figures.ratio.toFixed(2)}x (budget ${COLD_BUDGET}x, medians of ${runs}, node ${process.version})${figures.withinBudget ? '' : ' OVER BUDGET'}`,
   );
   return figures;
 }

@@ -27,6 +27,10 @@ export interface ClientOptions {
   maxAttempts?: number | undefined;
   useFipsEndpoint?: boolean | undefined;
   useDualstackEndpoint?: boolean | undefined;
+  /** Appended to the User-Agent (`AWS_SDK_UA_APP_ID`). */
+  userAgentAppId?: string | undefined;
+  /** `AWS_DISABLE_CLOCK_SKEW_CORRECTION`: sign with the local clock even when AWS reports a skew. */
+  disableClockSkewCorrection?: boolean | undefined;
 }
 
 interface Stackable {
@@ -36,7 +40,10 @@ interface Stackable {
 
 /** SDK client settings for these options; `credentials` left out means the SDK's default chain. */
 export function clientConfig(options: ClientOptions): Record<string, unknown> {
-  // Every setting the SDK would otherwise look up in ~/.aws/config is given, so a cold start reads no files.
+  // Every setting the SDK would otherwise look up in ~/.aws/config is given, so a cold start reads no
+  // files (the function's environment has the settings that apply; see env.ts). The app id is a
+  // provider: a missing value would make the SDK look for one in the files.
+  const appId = options.userAgentAppId;
   const config: Record<string, unknown> = {
     region: options.region,
     maxAttempts: options.maxAttempts ?? 3,
@@ -45,6 +52,8 @@ export function clientConfig(options: ClientOptions): Record<string, unknown> {
     useFipsEndpoint: options.useFipsEndpoint ?? false,
     useDualstackEndpoint: options.useDualstackEndpoint ?? false,
     authSchemePreference: [],
+    userAgentAppId: async () => appId,
+    disableClockSkewCorrection: options.disableClockSkewCorrection ?? false,
   };
   if (options.endpointUrl !== undefined) config['endpoint'] = options.endpointUrl;
   if (options.credentials !== undefined) config['credentials'] = options.credentials;
@@ -69,7 +78,7 @@ const assumed = new Map<string, Credentials>();
 export async function assumeRole(options: ClientOptions, roleArn: string, sessionName: string): Promise<Credentials> {
   const cached = assumed.get(roleArn);
   if (cached?.expiration !== undefined && cached.expiration.getTime() - Date.now() > 5 * 60_000) return cached;
-  const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+  const { STSClient, AssumeRoleCommand } = await import('./sts.js');
   const sts = withMiddleware(new STSClient(clientConfig(options)), options);
   try {
     const out = await sts.send(

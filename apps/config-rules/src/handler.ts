@@ -111,6 +111,8 @@ export function createHandler(options: HandlerOptions = {}) {
         middleware: options.middleware,
         useFipsEndpoint: env.AWS_USE_FIPS_ENDPOINT === 'true',
         useDualstackEndpoint: env.AWS_USE_DUALSTACK_ENDPOINT === 'true',
+        userAgentAppId: env.AWS_SDK_UA_APP_ID,
+        disableClockSkewCorrection: env.AWS_DISABLE_CLOCK_SKEW_CORRECTION === 'true',
       };
       const role = roleToAssume(parsed, context);
       let config: ConfigServiceClient;
@@ -133,35 +135,43 @@ export function createHandler(options: HandlerOptions = {}) {
       const left: string[] = [];
       if (invoking.messageType === 'ScheduledNotification') {
         const periodic = await import('./periodic.js');
-        orderingTimestamp = new Date(invoking.notificationCreationTime);
-        const result = await periodic.runPeriodic({
-          control,
-          controlParameters: parsed.controlParameters,
-          accountId: event.accountId,
-          region: env.AWS_REGION,
-          now: orderingTimestamp,
-          config,
-          clientOptions,
-          budget,
-          collectorOptions: options.collectorOptions,
-        });
-        evaluations = result.evaluations;
-        left.push(...result.left);
-        if (event.resultToken === 'TESTMODE') {
-          logger.info('TestMode: stored evaluations are not cleaned up');
-        } else if (!result.complete) {
-          logger.warn('Stale-evaluation cleanup skipped: not every resource could be read');
-        } else {
-          const current = new Set(evaluations.map((e) => periodic.resourceKey(e.resourceType, e.resourceId)));
-          const cleanup = await periodic.staleEvaluations({
-            config,
-            configRuleName: event.configRuleName,
-            current,
-            orderingTimestamp,
+        // The periodic module has its own SDK (the bundle keeps it out of the change path), so it
+        // reads through its own client with the same settings; evaluations go out through `config`.
+        const reader = periodic.configClient(clientOptions);
+        try {
+          orderingTimestamp = new Date(invoking.notificationCreationTime);
+          const result = await periodic.runPeriodic({
+            control,
+            controlParameters: parsed.controlParameters,
+            accountId: event.accountId,
+            region: env.AWS_REGION,
+            now: orderingTimestamp,
+            config: reader,
+            clientOptions,
             budget,
+            logger,
+            collectorOptions: options.collectorOptions,
           });
-          stale = cleanup.stale;
-          if (!cleanup.complete) left.push('stale-evaluation cleanup');
+          evaluations = result.evaluations;
+          left.push(...result.left);
+          if (event.resultToken === 'TESTMODE') {
+            logger.info('TestMode: stored evaluations are not cleaned up');
+          } else if (!result.complete) {
+            logger.warn('Stale-evaluation cleanup skipped: not every resource could be read');
+          } else {
+            const current = new Set(evaluations.map((e) => periodic.resourceKey(e.resourceType, e.resourceId)));
+            const cleanup = await periodic.staleEvaluations({
+              config: reader,
+              configRuleName: event.configRuleName,
+              current,
+              orderingTimestamp,
+              budget,
+            });
+            stale = cleanup.stale;
+            if (!cleanup.complete) left.push('stale-evaluation cleanup');
+          }
+        } finally {
+          reader.destroy();
         }
       } else {
         const summary =

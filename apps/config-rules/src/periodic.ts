@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   BatchGetResourceConfigCommand,
   type Evaluation as ConfigEvaluation,
@@ -20,8 +21,13 @@ import {
 import type { ClientOptions } from './clients.js';
 import { errorCode, errorMessage } from './errors.js';
 import type { Budget } from './lambda.js';
-import { logger } from './logger.js';
 import { readDirectly } from './periodic-types.js';
+
+/**
+ * The bundle loads this module (with the collectors) as a separate file that does not share the
+ * handler's SDK modules (scripts/bundle.mjs), so the periodic path brings its own Config client.
+ */
+export { configClient } from './clients.js';
 
 export interface PeriodicInput {
   control: Control<unknown>;
@@ -32,6 +38,8 @@ export interface PeriodicInput {
   config: ConfigServiceClient;
   clientOptions: ClientOptions;
   budget: Budget;
+  /** The function's logger (passed in: there is one Powertools Logger, the handler's). */
+  logger: Pick<Logger, 'info' | 'warn'>;
   /** Overrides for the collectors (tests pass their own readers). */
   collectorOptions?: Partial<ScanOptions> | undefined;
 }
@@ -50,7 +58,7 @@ export interface PeriodicResult {
  * then the engine over that snapshot.
  */
 export async function runPeriodic(input: PeriodicInput): Promise<PeriodicResult> {
-  const { control, accountId, region } = input;
+  const { control, accountId, region, logger } = input;
   const snapshot = new Snapshot();
   snapshot.addHeader({
     version: 1,

@@ -153,81 +153,90 @@ const EMPTY_PARAMETERS = z.object({}).strict();
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const RationaleLineSchema = z
-  .string()
-  .refine((r) => r.trim() !== '', 'must not be empty')
-  .refine((r) => !/[\r\n]/.test(r), 'must be one line')
-  .refine((r) => r.length <= RATIONALE_MAX_LENGTH, `must be at most ${RATIONALE_MAX_LENGTH} characters`);
+/**
+ * Metadata of a control, as the registry checks it. Built on first use, not when this module loads:
+ * every control module imports this one, and a process that loads one control without a registry
+ * (the AWS Config rules Lambda, which validates its controls when it is bundled) would otherwise
+ * build the whole schema on each cold start.
+ */
+export const ControlMetadataSchema = z.lazy(() => buildMetadataSchema());
 
-export const ControlMetadataSchema = z
-  .object({
-    id: z.string().regex(KEBAB, 'must be kebab-case'),
-    title: z
-      .string()
-      .min(1)
-      .max(150)
-      .refine((t) => !/^ensure\b/i.test(t), 'must not start with "Ensure"'),
-    description: z
-      .string()
-      .max(400)
-      .refine((d) => d.startsWith('Checks whether'), 'must start with "Checks whether"'),
-    area: z.enum(AREAS),
-    severity: z.enum(SEVERITIES),
-    resourceTypes: z.array(z.string().regex(/^(AWS|Rampart)::[A-Za-z0-9]*::[A-Za-z0-9]+$/)).min(1),
-    wellArchitected: z
-      .array(z.string().refine((id) => bestPractice(id) !== undefined, 'unknown Well-Architected best practice'))
-      .min(1),
-    rationale: z.record(z.string(), RationaleLineSchema),
-    kind: z.enum(CONTROL_KINDS),
-    references: z.object({
-      awsConfigRules: z.array(z.string().regex(KEBAB)),
-      securityHub: z.array(z.string().regex(/^[A-Za-z0-9]+\.\d+$/)),
-      cis: z.array(z.string().regex(/^\d+(\.\d+)*$/)),
-    }),
-    trigger: z.enum(['change', 'periodic']),
-    needs: z.array(z.string()),
-    scope: z.enum(['regional', 'global']),
-    remediation: z.object({ text: z.string().min(1).max(512), url: z.url() }),
-  })
-  .superRefine((c, ctx) => {
-    for (const bp of c.wellArchitected) {
-      if (!(bp in c.rationale)) {
-        ctx.addIssue({ code: 'custom', path: ['rationale', bp], message: `missing rationale for ${bp}` });
+function buildMetadataSchema() {
+  const rationaleLine = z
+    .string()
+    .refine((r) => r.trim() !== '', 'must not be empty')
+    .refine((r) => !/[\r\n]/.test(r), 'must be one line')
+    .refine((r) => r.length <= RATIONALE_MAX_LENGTH, `must be at most ${RATIONALE_MAX_LENGTH} characters`);
+  return z
+    .object({
+      id: z.string().regex(KEBAB, 'must be kebab-case'),
+      title: z
+        .string()
+        .min(1)
+        .max(150)
+        .refine((t) => !/^ensure\b/i.test(t), 'must not start with "Ensure"'),
+      description: z
+        .string()
+        .max(400)
+        .refine((d) => d.startsWith('Checks whether'), 'must start with "Checks whether"'),
+      area: z.enum(AREAS),
+      severity: z.enum(SEVERITIES),
+      resourceTypes: z.array(z.string().regex(/^(AWS|Rampart)::[A-Za-z0-9]*::[A-Za-z0-9]+$/)).min(1),
+      wellArchitected: z
+        .array(z.string().refine((id) => bestPractice(id) !== undefined, 'unknown Well-Architected best practice'))
+        .min(1),
+      rationale: z.record(z.string(), rationaleLine),
+      kind: z.enum(CONTROL_KINDS),
+      references: z.object({
+        awsConfigRules: z.array(z.string().regex(KEBAB)),
+        securityHub: z.array(z.string().regex(/^[A-Za-z0-9]+\.\d+$/)),
+        cis: z.array(z.string().regex(/^\d+(\.\d+)*$/)),
+      }),
+      trigger: z.enum(['change', 'periodic']),
+      needs: z.array(z.string()),
+      scope: z.enum(['regional', 'global']),
+      remediation: z.object({ text: z.string().min(1).max(512), url: z.url() }),
+    })
+    .superRefine((c, ctx) => {
+      for (const bp of c.wellArchitected) {
+        if (!(bp in c.rationale)) {
+          ctx.addIssue({ code: 'custom', path: ['rationale', bp], message: `missing rationale for ${bp}` });
+        }
       }
-    }
-    for (const bp of Object.keys(c.rationale)) {
-      if (!c.wellArchitected.includes(bp)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rationale', bp],
-          message: `rationale for ${bp}, which is not in wellArchitected`,
-        });
+      for (const bp of Object.keys(c.rationale)) {
+        if (!c.wellArchitected.includes(bp)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rationale', bp],
+            message: `rationale for ${bp}, which is not in wellArchitected`,
+          });
+        }
       }
-    }
-    if (c.kind === 'attestation') {
-      const accountOnly = c.resourceTypes.length === 1 && c.resourceTypes[0] === ACCOUNT_RESOURCE_TYPE;
-      if (!accountOnly || c.scope !== 'global') {
+      if (c.kind === 'attestation') {
+        const accountOnly = c.resourceTypes.length === 1 && c.resourceTypes[0] === ACCOUNT_RESOURCE_TYPE;
+        if (!accountOnly || c.scope !== 'global') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['kind'],
+            message: "attestation controls are account-level: resourceTypes ['AWS::::Account'], scope 'global'",
+          });
+        }
+        if (!c.needs.includes(ATTESTATION_FACT_TYPE)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['needs'],
+            message: `attestation controls need ${ATTESTATION_FACT_TYPE}`,
+          });
+        }
+      } else if (c.needs.includes(ATTESTATION_FACT_TYPE)) {
         ctx.addIssue({
           code: 'custom',
           path: ['kind'],
-          message: "attestation controls are account-level: resourceTypes ['AWS::::Account'], scope 'global'",
+          message: `controls that read ${ATTESTATION_FACT_TYPE} must be of kind 'attestation'`,
         });
       }
-      if (!c.needs.includes(ATTESTATION_FACT_TYPE)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['needs'],
-          message: `attestation controls need ${ATTESTATION_FACT_TYPE}`,
-        });
-      }
-    } else if (c.needs.includes(ATTESTATION_FACT_TYPE)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['kind'],
-        message: `controls that read ${ATTESTATION_FACT_TYPE} must be of kind 'attestation'`,
-      });
-    }
-  });
+    });
+}
 
 /** Declares a control. Metadata is validated when the registry loads (see `createRegistry`). */
 export function defineControl<P = Record<string, never>>(definition: ControlDefinition<P>): Control<P> {
