@@ -4,8 +4,8 @@
 // evaluate: the marginal cost of `rampart evaluate` on a 50,000-CI corpus (its time on the 50k file
 // minus its time on a one-item file) against a bare JSON.parse of the same file (minus `node -e 0`),
 // medians of RUNS runs, for event-shaped CIs (objects) and API-shaped CIs (JSON strings). Targets:
-// <= 1.5x (event) and <= 3x (API) for the default command (table output, the machine's cores); the
-// same with one thread (RAMPART_THREADS=1) and with --format json are reported alongside.
+// <= 1.5x (event) and <= 3x (API) for the default command (table output); --format json is
+// reported alongside.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,16 +77,11 @@ for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH
   writeFileSync(one, JSON.stringify(items.slice(0, 1)));
   const parse = `JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))`;
   // Both outputs: the default (a table of findings and the summary) and the JSON contract.
-  // The table path splits a large input between two threads (apps/cli/src/parallel); `table-1-thread`
-  // is the same command with RAMPART_THREADS=1, for machines with one core.
-  const oneThread = { RAMPART_THREADS: '1' };
-  const [bare, parseBig, tableOne, tableBig, serialOne, serialBig, jsonOne, jsonBig] = measure([
+  const [bare, parseBig, tableOne, tableBig, jsonOne, jsonBig] = measure([
     ['-e', '0'],
     ['-e', parse, big],
     [rampart, 'evaluate', '--input', one],
     [rampart, 'evaluate', '--input', big],
-    { args: [rampart, 'evaluate', '--input', one], env: oneThread },
-    { args: [rampart, 'evaluate', '--input', big], env: oneThread },
     [rampart, 'evaluate', '--input', one, '--format', 'json'],
     [rampart, 'evaluate', '--input', big, '--format', 'json'],
   ]);
@@ -99,13 +94,12 @@ for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH
   };
   for (const [format, oneRun, bigRun] of [
     ['table', tableOne, tableBig],
-    ['table-1-thread', serialOne, serialBig],
     ['json', jsonOne, jsonBig],
   ]) {
     const evalCost = bigRun.ms - oneRun.ms;
     const ratio = evalCost / parseCost;
     const ok = ratio <= targets[shape];
-    // The target is the default command's (table, with the cores the machine has); the others are for information.
+    // The target is the default command's (table output); --format json is reported alongside.
     if (format === 'table') failed ||= !ok;
     results.evaluate[shape][format] = {
       evaluateMs: Math.round(evalCost),
@@ -114,7 +108,7 @@ for (const shape of process.env.RAMPART_BENCH_ONLY && !process.env.RAMPART_BENCH
       peakRss: bigRun.rss,
     };
     console.log(
-      `evaluate ${shape}-shaped ${format === 'table-1-thread' ? '--format table, RAMPART_THREADS=1' : `--format ${format}`}, ${COUNT} CIs (${fixtures} fixtures replicated, ${mb(results.evaluate[shape].bytes)}): ` +
+      `evaluate ${shape}-shaped --format ${format}, ${COUNT} CIs (${fixtures} fixtures replicated, ${mb(results.evaluate[shape].bytes)}): ` +
         `evaluate +${Math.round(evalCost)} ms vs JSON.parse +${Math.round(parseCost)} ms = ${ratio.toFixed(2)}x ` +
         `(target <= ${targets[shape]}x) ${ok ? 'ok' : 'OVER'}; peak RSS ${mb(bigRun.rss)} (JSON.parse alone ${mb(parseBig.rss)})`,
     );

@@ -36,7 +36,7 @@ export {
   MissingDataError,
   readsOtherResources,
 } from './engine/evaluate.js';
-export { formatProblem, type LoadResult, loadEntry, loadInput, loadPart, type PartVisitor } from './engine/input.js';
+export { formatProblem, type LoadResult, loadInput } from './engine/input.js';
 export { accountItem, type InputProblem, type ItemOrigin, Snapshot } from './engine/snapshot.js';
 export * from './facts/index.js';
 export * from './frameworks/cis.js';

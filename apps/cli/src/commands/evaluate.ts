@@ -6,12 +6,10 @@ import {
   evaluateSnapshot,
   formatProblem,
   type Severity,
-  type Snapshot,
 } from '@rampart/core';
 import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
-import { parallelCandidate } from '../parallel/candidate.js';
 import { SummaryBuilder } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
 import { exitCode, tally } from './exit-code.js';
@@ -43,16 +41,9 @@ export interface EvaluateOptions {
  * readable and diffable, and costs little to write for 100,000 evaluations.
  */
 export function evaluationJson(run: EvaluationRun): string {
-  return evaluationJsonOf(
-    run.scope,
-    run.evaluations.map((e) => JSON.stringify(e)),
-  );
-}
-
-/** The same document from evaluations already written as JSON lines, in order. */
-export function evaluationJsonOf(scope: EvaluationRun['scope'], lines: readonly string[]): string {
+  const lines = run.evaluations.map((e) => JSON.stringify(e));
   const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
-  return `{"scope":${JSON.stringify(scope)},\n"evaluations":${body}}\n`;
+  return `{"scope":${JSON.stringify(run.scope)},\n"evaluations":${body}}\n`;
 }
 
 export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Promise<number> {
@@ -67,40 +58,6 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 date-time, got "${options.now}"`);
   }
   const byId = new Map(controls.map((c) => [c.id, c]));
-
-  // One large input, table or JSON output: two threads load and evaluate it (src/parallel/evaluate.ts).
-  const large =
-    format === 'table' || format === 'json' ? parallelCandidate(options.input, io.cwd, process.env) : undefined;
-  if (large !== undefined) {
-    const { evaluateInParallel } = await import('../parallel/evaluate.js');
-    const attestations = options.attestations;
-    const result = await evaluateInParallel(large, options.input[0]!, {
-      controls,
-      parameters,
-      now,
-      lines: format === 'json',
-      ...(attestations !== undefined
-        ? { attestations: (snapshot: Snapshot) => loadAttestations(io, attestations, snapshot) }
-        : {}),
-    });
-    if (result !== undefined) {
-      for (const problem of result.problems) io.stderr(`rampart: ${formatProblem(problem)}\n`);
-      if (result.lines === undefined) {
-        return finishTable(io, result.run, result.summary, result.attention, byId, failOn, result.problems.length);
-      }
-      reportSkipped(io, result.run);
-      const sink = outputTo(io, options.out);
-      sink.io.stdout(evaluationJsonOf(result.run.scope, result.lines));
-      sink.finish();
-      return exitCode(
-        io,
-        tally(result.attention, failOn, byId),
-        unreadableTypes(result.run),
-        result.problems.length > 0,
-        failOn,
-      );
-    }
-  }
 
   const loaded = readInputs(options.input, io.cwd);
   if (options.attestations !== undefined) {

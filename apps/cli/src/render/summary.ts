@@ -36,34 +36,6 @@ export class SummaryBuilder {
     this.#controls = controls;
   }
 
-  /** Adds counts made elsewhere (another thread's part of the same run). */
-  addCounts(list: ControlCounts): void {
-    const { total, byArea, bySeverity, byControl } = this.summary;
-    for (const [controlId, counts] of list) {
-      const control = this.#controls.get(controlId);
-      let c = byControl.get(controlId);
-      if (c === undefined) {
-        c = emptyCounts();
-        byControl.set(controlId, c);
-      }
-      for (const compliance of Object.keys(counts) as Compliance[]) {
-        const n = counts[compliance];
-        this.count += n;
-        total[compliance] += n;
-        c[compliance] += n;
-        if (control !== undefined) {
-          byArea[control.area][compliance] += n;
-          bySeverity[control.severity][compliance] += n;
-        }
-      }
-    }
-  }
-
-  /** The counts per control, to send to another thread. */
-  controlCounts(): ControlCounts {
-    return [...this.summary.byControl];
-  }
-
   add(e: Evaluation): void {
     const { total, byArea, bySeverity, byControl } = this.summary;
     const control = this.#controls.get(e.controlId);
@@ -81,9 +53,6 @@ export class SummaryBuilder {
     c[e.compliance]++;
   }
 }
-
-/** Per control verdict counts, as a worker thread sends them. */
-export type ControlCounts = [controlId: string, counts: Counts][];
 
 /** Verdict counts overall, per area, per severity and per control. */
 export function summarize(

@@ -40,18 +40,14 @@ export interface EvaluateOptions {
    * summary): evaluations they drop die young instead of filling the heap of a large run.
    */
   onEvaluation?: (evaluation: Evaluation) => void;
-  /**
-   * Runs only the controls this accepts; the scope still lists every control of `controls`. For
-   * callers that split one evaluation between threads (each runs its part of the catalog or of the items).
-   */
-  runOnly?: (control: Control<unknown>) => boolean;
 }
 
 /**
  * Whether a control reads other resources than the one it evaluates: account-level controls and
  * controls that need other resource types (`needs` with `AWS::` types). Every other control decides
  * from its item, the run's parameters and "now" (change-triggered), plus account-level facts
- * (periodic), so it can run wherever its item was loaded. A test pins this for the whole catalog.
+ * (periodic), so it can be evaluated on each item alone (the aggregator scan evaluates them page by
+ * page). A test pins this for the whole catalog.
  */
 export function readsOtherResources(control: Control<unknown>): boolean {
   return control.accountLevel || control.needs.some((t) => t.startsWith('AWS::'));
@@ -97,8 +93,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const hasHeader = snapshot.headers.length > 0;
   const evaluations: Evaluation[] = [];
   const skipped: EvaluationRun['skippedAccountLevel'] = [];
-  const running = options.runOnly === undefined ? prepared : prepared.filter((p) => options.runOnly!(p.control));
-  const accountLevel = running.filter((p) => p.control.accountLevel);
+  const accountLevel = prepared.filter((p) => p.control.accountLevel);
 
   for (const accountId of accounts) {
     // Account-level controls run where the input speaks for the account: a snapshot header, or any
@@ -114,7 +109,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
       const sink = options.onEvaluation;
       const out: Evaluation[] = [];
       const target: EvaluationOut = sink === undefined ? out : { push: sink };
-      for (const p of running) {
+      for (const p of prepared) {
         const ctx = new Context(snapshot, p.params, options.now, accountId, region);
         if (p.control.accountLevel) {
           if (!accountKnown) continue;

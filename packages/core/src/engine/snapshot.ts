@@ -78,15 +78,6 @@ export class Snapshot {
     this.#count++;
   }
 
-  /**
-   * Accounts and regions that another part of the same input holds (a worker thread that loaded the
-   * rest of a large file): the run's scope and its account-level partitions include them.
-   */
-  addScope(accounts: Iterable<string>, regions: Iterable<string>): void {
-    for (const a of accounts) this.#accounts.add(a);
-    for (const r of regions) if (r !== GLOBAL_REGION) this.#regions.add(r);
-  }
-
   addCollectionError(error: CollectionError): void {
     this.#errors.push(error);
     this.#accounts.add(error.accountId);
@@ -221,11 +212,6 @@ export class Snapshot {
 
   item(accountId: string, region: string, resourceType: string, resourceId: string): ConfigItem | undefined {
     return this.#find(accountId, region, resourceType)?.ids.get(resourceId);
-  }
-
-  /** Resource types with items in one account and region. */
-  itemTypes(accountId: string, region: string): string[] {
-    return [...(this.#partitions.get(accountId)?.get(region)?.keys() ?? [])];
   }
 
   /** Regions of an account that hold items (`global` included). */

@@ -11,11 +11,11 @@ import {
   Snapshot,
 } from '../../../src/index.js';
 
-// The CLI splits a large input between threads: each thread evaluates the controls that do not read
-// other resources (readsOtherResources false) on the items it loaded, with every account-level fact
-// shared; one thread evaluates the rest over all items of the types they read. That is only right if
-// controls read what their metadata says. This test runs the whole catalog over every fixture and the
-// demo account with a context that records what each control reads.
+// The aggregator scan evaluates the controls that do not read other resources (readsOtherResources
+// false) page by page, on each item as it arrives with the account-level facts, and keeps for the
+// others only the items of the types they read. That is only right if controls read what their
+// metadata says. This test runs the whole catalog over every fixture and the demo account with a
+// context that records what each control reads.
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..', '..');
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'config-items');
@@ -63,7 +63,7 @@ function recording(control: Control<unknown>, reads: Reads): Control<unknown> {
   });
 }
 
-describe('what controls read (the thread split relies on it)', () => {
+describe('what controls read (page-by-page evaluation relies on it)', () => {
   const snapshot = corpus();
   const reads: Reads = new Map();
   const controls = catalog().all();
@@ -85,7 +85,7 @@ describe('what controls read (the thread split relies on it)', () => {
     expect(controls.filter((c) => c.trigger === 'change' && readsOtherResources(c))).toEqual([]);
   });
 
-  it('controls that do not read other resources report on their item only (the output order relies on it)', () => {
+  it('controls that do not read other resources report on their item only', () => {
     const offenders = controls.filter((c) => !readsOtherResources(c) && reads.get(c.id)?.has('other resource'));
     expect(offenders.map((c) => c.id)).toEqual([]);
     expect(controls.filter((c) => reads.get(c.id)?.has('other resource')).length).toBeGreaterThan(0);
