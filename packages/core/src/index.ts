@@ -35,6 +35,7 @@ export {
   evaluateSnapshot,
   MissingDataError,
   readsOtherResources,
+  toEvaluation,
 } from './engine/evaluate.js';
 export { formatProblem, type LoadResult, loadInput } from './engine/input.js';
 export { accountItem, type InputProblem, type ItemOrigin, Snapshot } from './engine/snapshot.js';

@@ -6,6 +6,7 @@ import {
   evaluateSnapshot,
   formatProblem,
   type Severity,
+  toEvaluation,
 } from '@rampart/core';
 import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
@@ -75,9 +76,11 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
       controls,
       now,
       parameters,
-      onEvaluation: (e: Evaluation) => {
-        summary.add(e);
-        if (e.compliance !== 'COMPLIANT' && e.compliance !== 'NOT_APPLICABLE') attention.push(e);
+      onVerdict: (controlId, item, verdict) => {
+        summary.addVerdict(controlId, verdict.compliance);
+        if (verdict.compliance !== 'COMPLIANT' && verdict.compliance !== 'NOT_APPLICABLE') {
+          attention.push(toEvaluation(controlId, item, verdict));
+        }
       },
     });
     return finishTable(io, run, summary, attention, byId, failOn, loaded.problems.length);

@@ -37,20 +37,25 @@ export class SummaryBuilder {
   }
 
   add(e: Evaluation): void {
+    this.addVerdict(e.controlId, e.compliance);
+  }
+
+  /** One verdict of a control (the evaluate command counts verdicts before they become evaluations). */
+  addVerdict(controlId: string, compliance: Compliance): void {
     const { total, byArea, bySeverity, byControl } = this.summary;
-    const control = this.#controls.get(e.controlId);
+    const control = this.#controls.get(controlId);
     this.count++;
-    total[e.compliance]++;
+    total[compliance]++;
     if (control !== undefined) {
-      byArea[control.area][e.compliance]++;
-      bySeverity[control.severity][e.compliance]++;
+      byArea[control.area][compliance]++;
+      bySeverity[control.severity][compliance]++;
     }
-    let c = byControl.get(e.controlId);
+    let c = byControl.get(controlId);
     if (c === undefined) {
       c = emptyCounts();
-      byControl.set(e.controlId, c);
+      byControl.set(controlId, c);
     }
-    c[e.compliance]++;
+    c[compliance]++;
   }
 }
 

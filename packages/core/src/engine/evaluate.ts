@@ -40,6 +40,11 @@ export interface EvaluateOptions {
    * summary): evaluations they drop die young instead of filling the heap of a large run.
    */
   onEvaluation?: (evaluation: Evaluation) => void;
+  /**
+   * Like `onEvaluation`, one call per verdict, before it becomes an {@link Evaluation}: for consumers
+   * that count most verdicts and keep a few ({@link toEvaluation} builds the evaluation of one they keep).
+   */
+  onVerdict?: (controlId: string, item: ConfigItem, verdict: Verdict) => void;
 }
 
 /**
@@ -53,10 +58,8 @@ export function readsOtherResources(control: Control<unknown>): boolean {
   return control.accountLevel || control.needs.some((t) => t.startsWith('AWS::'));
 }
 
-/** Where runControl puts evaluations: a partition's array, or the caller's sink. */
-interface EvaluationOut {
-  push(evaluation: Evaluation): unknown;
-}
+/** Where runControl puts verdicts: a partition's array, or the caller's sink. */
+type VerdictOut = (controlId: string, item: ConfigItem, verdict: Verdict) => void;
 
 export interface EvaluationScope {
   controls: string[];
@@ -108,7 +111,11 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     for (const region of [GLOBAL_REGION, ...partitionRegions].sort(cmp)) {
       const sink = options.onEvaluation;
       const out: Evaluation[] = [];
-      const target: EvaluationOut = sink === undefined ? out : { push: sink };
+      const target: VerdictOut =
+        options.onVerdict ??
+        (sink === undefined
+          ? (id, item, verdict) => out.push(toEvaluation(id, item, verdict))
+          : (id, item, verdict) => sink(toEvaluation(id, item, verdict)));
       for (const p of prepared) {
         const ctx = new Context(snapshot, p.params, options.now, accountId, region);
         if (p.control.accountLevel) {
@@ -155,11 +162,11 @@ function runControl(
   control: Control<unknown>,
   item: ConfigItem,
   ctx: Context,
-  out: EvaluationOut,
+  out: VerdictOut,
   missing: Verdict | undefined,
 ): void {
   if (item.deleted) {
-    out.push(toEvaluation(control.id, item, DELETED));
+    out(control.id, item, DELETED);
     return;
   }
   let result: Verdict | readonly Verdict[];
@@ -172,9 +179,9 @@ function runControl(
         : { compliance: 'ERROR', annotation: `Control ${control.id} failed on ${item}: ${describeError(error)}` };
   }
   if (Array.isArray(result)) {
-    for (const verdict of result as readonly Verdict[]) out.push(toEvaluation(control.id, item, verdict));
+    for (const verdict of result as readonly Verdict[]) out(control.id, item, verdict);
   } else {
-    out.push(toEvaluation(control.id, item, result as Verdict));
+    out(control.id, item, result as Verdict);
   }
 }
 
@@ -193,7 +200,8 @@ function missingNeed(control: Control<unknown>, ctx: Context): Verdict | undefin
   return undefined;
 }
 
-function toEvaluation(controlId: string, item: ConfigItem, verdict: Verdict): Evaluation {
+/** The evaluation of one verdict of a control on an item (its own resource, or the one the verdict names). */
+export function toEvaluation(controlId: string, item: ConfigItem, verdict: Verdict): Evaluation {
   const resource = verdict.resource;
   return {
     controlId,

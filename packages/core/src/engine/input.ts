@@ -117,7 +117,7 @@ function loadList(snapshot: Snapshot, list: unknown[], source: string, key: stri
   const problems: InputProblem[] = [];
   let items = 0;
   for (let i = 0; i < list.length; i++) {
-    if (loadEntry(snapshot, list[i], source, `${key}[${i}]`, problems)) items++;
+    if (loadEntry(snapshot, list[i], source, (n) => `${key}[${n}]`, i, problems)) items++;
   }
   return { items, problems };
 }
@@ -136,7 +136,7 @@ function loadArray(snapshot: Snapshot, text: string, source: string): LoadResult
   const problems: InputProblem[] = [];
   let items = 0;
   for (let i = 0; i < list.length; i++) {
-    if (loadEntry(snapshot, list[i], source, `index ${i}`, problems)) items++;
+    if (loadEntry(snapshot, list[i], source, indexLabel, i, problems)) items++;
   }
   return { items, problems };
 }
@@ -166,16 +166,24 @@ function loadLines(snapshot: Snapshot, text: string, source: string): LoadResult
       });
       continue;
     }
-    if (loadEntry(snapshot, value, source, `line ${lineNo}`, problems)) items++;
+    if (loadEntry(snapshot, value, source, lineLabel, lineNo, problems)) items++;
   }
   return { items, problems };
 }
 
+const indexLabel = (n: number): string => `index ${n}`;
+const lineLabel = (n: number): string => `line ${n}`;
+
+/**
+ * Loads one value. Its position (`label(at)`) is written out only when something needs it: a
+ * problem, or a fact (whose schema problems name it); a large input has tens of thousands of items.
+ */
 function loadEntry(
   snapshot: Snapshot,
   value: unknown,
   source: string,
-  position: string,
+  label: (at: number) => string,
+  at: number,
   problems: InputProblem[],
 ): boolean {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -183,23 +191,25 @@ function loadEntry(
     if ('snapshot' in record) {
       const header = SnapshotHeaderSchema.safeParse(record['snapshot']);
       if (header.success) snapshot.addHeader(header.data);
-      else pushIssues(problems, source, position, 'snapshot', header.error.issues);
+      else pushIssues(problems, source, label(at), 'snapshot', header.error.issues);
       return false;
     }
     if ('collectionError' in record) {
       const parsed = CollectionErrorSchema.safeParse(record['collectionError']);
       if (parsed.success) snapshot.addCollectionError(parsed.data as CollectionError);
-      else pushIssues(problems, source, position, 'collectionError', parsed.error.issues);
+      else pushIssues(problems, source, label(at), 'collectionError', parsed.error.issues);
       return false;
     }
   }
   const result = normalizeItem(value);
   if (!result.ok) {
-    for (const issue of result.issues) problems.push({ source, position, path: issue.path, message: issue.message });
+    for (const issue of result.issues) {
+      problems.push({ source, position: label(at), path: issue.path, message: issue.message });
+    }
     return false;
   }
   const before = snapshot.problems.length;
-  snapshot.add(result.item, { source, position });
+  snapshot.add(result.item, () => ({ source, position: label(at) }));
   return snapshot.problems.length === before;
 }
 

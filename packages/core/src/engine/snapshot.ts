@@ -15,11 +15,16 @@ export interface InputProblem extends ItemOrigin {
   message: string;
 }
 
-/** The items of one type in one account and region: in input order until first sorted, and by id. */
+/**
+ * The items of one type in one account and region. Adding only appends; the first read sorts them by
+ * resource id and drops duplicates (sorting puts them side by side), and `item()` look-ups build the
+ * id map on first use: most lists are read whole, in id order, and a large input has tens of
+ * thousands of items to add.
+ */
 interface TypeEntry {
-  readonly items: ConfigItem[];
-  readonly ids: Map<string, ConfigItem>;
-  sorted: boolean;
+  items: ConfigItem[];
+  ids: Map<string, ConfigItem> | undefined;
+  settled: boolean;
 }
 
 type TypeIndex = Map<string, TypeEntry>;
@@ -45,7 +50,6 @@ export class Snapshot {
   readonly headers: SnapshotHeader[] = [];
   /** Problems found while building (duplicate items, invalid facts), reported like input problems. */
   readonly problems: InputProblem[] = [];
-  #count = 0;
 
   /** Adds a header line; several inputs may each bring one. The latest `capturedAt` wins. */
   addHeader(header: SnapshotHeader): void {
@@ -56,26 +60,40 @@ export class Snapshot {
   }
 
   /** Adds an item; facts are validated against their schema, duplicates keep the latest capture. */
-  add(item: ConfigItem, origin: ItemOrigin): void {
+  add(item: ConfigItem, origin: ItemOrigin | (() => ItemOrigin)): void {
     this.#accounts.add(item.accountId);
     if (item.region !== GLOBAL_REGION) this.#regions.add(item.region);
     if (item.resourceType.startsWith('Rampart::')) {
-      this.#addFact(item, origin);
+      this.#addFact(item, typeof origin === 'function' ? origin() : origin);
       return;
     }
     const entry = this.#entry(item);
-    const existing = entry.ids.get(item.resourceId);
-    if (existing !== undefined) {
-      if ((existing.captureTime ?? '') > (item.captureTime ?? '')) return;
-      entry.items[entry.items.indexOf(existing)] = item;
-      entry.ids.set(item.resourceId, item);
-      return;
-    }
-    entry.ids.set(item.resourceId, item);
     entry.items.push(item);
-    entry.sorted = false;
+    entry.settled = false;
+    entry.ids = undefined;
     if (this.#memo.size > 0) this.#memo.clear();
-    this.#count++;
+  }
+
+  /**
+   * Sorts an entry's items by resource id and keeps one item per id: the latest capture, and of equal
+   * captures the one added last (the sort is stable, so duplicates sit side by side in input order).
+   */
+  #settle(entry: TypeEntry): ConfigItem[] {
+    if (entry.settled) return entry.items;
+    const list = entry.items;
+    list.sort((a, b) => (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
+    let out = 0;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]!;
+      if (out > 0 && list[out - 1]!.resourceId === item.resourceId) {
+        if ((list[out - 1]!.captureTime ?? '') <= (item.captureTime ?? '')) list[out - 1] = item;
+        continue;
+      }
+      list[out++] = item;
+    }
+    list.length = out;
+    entry.settled = true;
+    return list;
   }
 
   addCollectionError(error: CollectionError): void {
@@ -152,7 +170,7 @@ export class Snapshot {
     }
     let entry = types.get(item.resourceType);
     if (entry === undefined) {
-      entry = { items: [], ids: new Map(), sorted: false };
+      entry = { items: [], ids: undefined, settled: true };
       types.set(item.resourceType, entry);
     }
     this.#last = { accountId: item.accountId, region: item.region, resourceType: item.resourceType, entry };
@@ -173,7 +191,11 @@ export class Snapshot {
 
   /** Configuration items held (facts not counted). */
   get size(): number {
-    return this.#count;
+    let count = 0;
+    for (const regions of this.#partitions.values()) {
+      for (const types of regions.values()) for (const entry of types.values()) count += this.#settle(entry).length;
+    }
+    return count;
   }
 
   /** Account-level facts held. */
@@ -195,23 +217,27 @@ export class Snapshot {
     return [...this.#regions].sort();
   }
 
-  /** Items of a type sorted by resource id (sorted once, on first request). */
+  /** Items of a type sorted by resource id, one per id (settled once, on first request). */
   sortedItems(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {
     const entry = this.#find(accountId, region, resourceType);
-    if (entry === undefined) return EMPTY;
-    if (!entry.sorted) {
-      entry.items.sort((a, b) => (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
-      entry.sorted = true;
-    }
-    return entry.items;
+    return entry === undefined ? EMPTY : this.#settle(entry);
   }
 
+  /** The same list as {@link sortedItems}. */
   items(accountId: string, region: string, resourceType: string): readonly ConfigItem[] {
-    return this.#find(accountId, region, resourceType)?.items ?? EMPTY;
+    const entry = this.#find(accountId, region, resourceType);
+    return entry === undefined ? EMPTY : this.#settle(entry);
   }
 
   item(accountId: string, region: string, resourceType: string, resourceId: string): ConfigItem | undefined {
-    return this.#find(accountId, region, resourceType)?.ids.get(resourceId);
+    const entry = this.#find(accountId, region, resourceType);
+    if (entry === undefined) return undefined;
+    if (entry.ids === undefined) {
+      const ids = new Map<string, ConfigItem>();
+      for (const item of this.#settle(entry)) ids.set(item.resourceId, item);
+      entry.ids = ids;
+    }
+    return entry.ids.get(resourceId);
   }
 
   /** Regions of an account that hold items (`global` included). */

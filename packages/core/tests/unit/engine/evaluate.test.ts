@@ -252,6 +252,20 @@ describe('evaluateSnapshot: duplicates', () => {
     }
   });
 
+  it('equal captures: the one that comes last wins; look-ups see one item per id', () => {
+    const first = () => ci('AWS::S3::Bucket', 'acme', A1, EU, { ...older(), tags: { team: 'first' } });
+    const second = () => ci('AWS::S3::Bucket', 'acme', A1, EU, { ...older(), tags: { team: 'second' } });
+    const others = ['b', 'z', 'a'].map((id) => ci('AWS::S3::Bucket', id, A1, EU));
+    const { evaluations } = evaluate([others[0]!, first(), others[1]!, second(), others[2]!], [bucketTeamTag]);
+    expect(evaluations.map((e) => e.resourceId)).toEqual(['a', 'acme', 'b', 'z']);
+    expect(evaluations.find((e) => e.resourceId === 'acme')?.annotation).toBe('Bucket acme belongs to team second.');
+    const snapshot = new Snapshot();
+    loadInput(snapshot, JSON.stringify([first(), ...others, second()]), 'dupes.json');
+    expect(snapshot.items(A1, EU, 'AWS::S3::Bucket').map((i) => i.resourceId)).toEqual(['a', 'acme', 'b', 'z']);
+    expect(snapshot.item(A1, EU, 'AWS::S3::Bucket', 'acme')?.tags).toEqual({ team: 'second' });
+    expect(snapshot.size).toBe(4);
+  });
+
   it('the same id in another account or region is another resource', () => {
     const { evaluations } = evaluate(
       [older(), ci('AWS::S3::Bucket', 'acme', A2, EU), ci('AWS::S3::Bucket', 'acme', A1, US)],
