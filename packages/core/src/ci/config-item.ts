@@ -33,6 +33,8 @@ export interface ConfigItemInit {
   captureTime: string | undefined;
   tags: Readonly<Record<string, string>>;
   relationships: readonly Relationship[];
+  /** Relationships as the input holds them (checked: objects with a string `resourceType`), converted on first read. */
+  rawRelationships?: readonly Record<string, unknown>[] | undefined;
   configuration: Json;
   supplementary: Record<string, Json> | undefined;
 }
@@ -56,8 +58,11 @@ export class ConfigItem {
   readonly status: string | undefined;
   /** ISO 8601, or undefined when the source did not say. */
   readonly captureTime: string | undefined;
+  /** True for `ResourceDeleted` and `ResourceDeletedNotRecorded`. */
+  readonly deleted: boolean;
   readonly tags: Readonly<Record<string, string>>;
-  readonly relationships: readonly Relationship[];
+  #relationships: readonly Relationship[];
+  #rawRelationships: readonly Record<string, unknown>[] | undefined;
   #configuration: Json;
   #configurationDecoded: boolean;
   /** The input's `supplementaryConfiguration`, never modified (decoded values live in `#decoded`). */
@@ -75,17 +80,26 @@ export class ConfigItem {
     this.region = init.region;
     this.status = init.status;
     this.captureTime = init.captureTime;
+    this.deleted = init.status === 'ResourceDeleted' || init.status === 'ResourceDeletedNotRecorded';
     this.tags = init.tags;
-    this.relationships = init.relationships;
+    this.#relationships = init.relationships;
+    this.#rawRelationships = init.rawRelationships;
     this.#configuration = init.configuration;
     this.#configurationDecoded = typeof init.configuration !== 'string';
     this.#supplementary = init.supplementary;
   }
 
-  /** True for `ResourceDeleted` and `ResourceDeletedNotRecorded`. */
-  get deleted(): boolean {
-    return this.status === 'ResourceDeleted' || this.status === 'ResourceDeletedNotRecorded';
+  /** Relationships to other resources (few controls read them: they are converted on first read). */
+  get relationships(): readonly Relationship[] {
+    const raw = this.#rawRelationships;
+    if (raw !== undefined) {
+      this.#relationships = raw.map(toRelationship);
+      this.#rawRelationships = undefined;
+    }
+    return this.#relationships;
   }
+
+
 
   /** The `configuration` document, decoded from its JSON string if it arrived as one; `{}` when absent. */
   get configuration(): Readonly<Record<string, unknown>> {
@@ -151,6 +165,21 @@ export class ConfigItem {
   private describe(field: string): string {
     return `${field} of ${this.resourceType} ${this.resourceId}`;
   }
+}
+
+/** One relationship in the normalized form, from any of the three shapes (`name` or `relationshipName`). */
+function toRelationship(rel: Record<string, unknown>): Relationship {
+  return {
+    resourceType: rel['resourceType'] as string,
+    resourceId: typeof rel['resourceId'] === 'string' ? rel['resourceId'] : undefined,
+    resourceName: typeof rel['resourceName'] === 'string' ? rel['resourceName'] : undefined,
+    name:
+      typeof rel['name'] === 'string'
+        ? rel['name']
+        : typeof rel['relationshipName'] === 'string'
+          ? rel['relationshipName']
+          : undefined,
+  };
 }
 
 const JSON_SCALAR = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/;

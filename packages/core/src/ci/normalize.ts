@@ -69,13 +69,13 @@ export function normalizeItem(raw: unknown): NormalizeResult {
   const arn = r['ARN'] ?? r['arn'];
   const status = r['configurationItemStatus'];
   let normalizedTags: Readonly<Record<string, string>>;
-  let normalizedRelationships: readonly Relationship[];
   try {
     normalizedTags = normalizeTags(tags);
-    normalizedRelationships = normalizeRelationships(relationships);
   } catch {
     return { ok: false, issues: explain(r) };
   }
+  if (!relationshipsValid(relationships)) return { ok: false, issues: explain(r) };
+  const rawRelationships = relationships as Record<string, unknown>[] | null | undefined;
   return {
     ok: true,
     item: new ConfigItem({
@@ -89,7 +89,11 @@ export function normalizeItem(raw: unknown): NormalizeResult {
       status: typeof status === 'string' ? status : undefined,
       captureTime: normalizeTime(r['configurationItemCaptureTime']),
       tags: normalizedTags,
-      relationships: normalizedRelationships,
+      relationships: NO_RELATIONSHIPS,
+      rawRelationships:
+        rawRelationships === null || rawRelationships === undefined || rawRelationships.length === 0
+          ? undefined
+          : rawRelationships,
       configuration: configuration ?? undefined,
       supplementary: isPlainObject(supplementary) ? supplementary : undefined,
     }),
@@ -139,28 +143,44 @@ function normalizeTags(tags: unknown): Readonly<Record<string, string>> {
   return map as Record<string, string>;
 }
 
-function normalizeRelationships(list: unknown): readonly Relationship[] {
-  if (list === undefined || list === null) return NO_RELATIONSHIPS;
-  const rels = list as unknown[];
-  if (rels.length === 0) return NO_RELATIONSHIPS;
-  return rels.map((rel) => {
-    if (!isPlainObject(rel) || typeof rel['resourceType'] !== 'string') throw new TypeError('bad relationship');
-    return {
-      resourceType: rel['resourceType'],
-      resourceId: typeof rel['resourceId'] === 'string' ? rel['resourceId'] : undefined,
-      resourceName: typeof rel['resourceName'] === 'string' ? rel['resourceName'] : undefined,
-      name:
-        typeof rel['name'] === 'string'
-          ? rel['name']
-          : typeof rel['relationshipName'] === 'string'
-            ? rel['relationshipName']
-            : undefined,
-    };
-  });
+/** Relationships are converted when first read (ConfigItem); here they are only checked. */
+function relationshipsValid(list: unknown): boolean {
+  if (list === undefined || list === null) return true;
+  for (const rel of list as unknown[]) {
+    if (!isPlainObject(rel) || typeof rel['resourceType'] !== 'string') return false;
+  }
+  return true;
 }
 
-/** Already canonical (`Date#toISOString` form): the common case, returned without parsing. */
-const ISO_CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/**
+ * Already canonical (`Date#toISOString` form, `2026-11-20T10:15:31.021Z`): the common case, returned
+ * without parsing. Checked character by character: it runs once per item of inputs of any size.
+ */
+function isCanonicalIso(value: string): boolean {
+  if (value.length !== 24) return false;
+  for (let i = 0; i < 24; i++) {
+    const c = value.charCodeAt(i);
+    const expected = CANONICAL_SEPARATORS[i];
+    if (expected === undefined ? c < 48 || c > 57 : c !== expected) return false;
+  }
+  return true;
+}
+
+/** The fixed characters of `YYYY-MM-DDTHH:MM:SS.mmmZ` by position; digits elsewhere. */
+const CANONICAL_SEPARATORS: readonly (number | undefined)[] = (() => {
+  const out: (number | undefined)[] = new Array(24).fill(undefined);
+  for (const [i, ch] of [
+    [4, '-'],
+    [7, '-'],
+    [10, 'T'],
+    [13, ':'],
+    [16, ':'],
+    [19, '.'],
+    [23, 'Z'],
+  ] as const)
+    out[i] = ch.charCodeAt(0);
+  return out;
+})();
 
 /**
  * Capture time as canonical ISO (`2026-11-20T10:15:31.021Z`), so that the same instant compares equal
@@ -171,7 +191,7 @@ const ISO_CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 function normalizeTime(value: unknown): string | undefined {
   if (typeof value === 'number') return isoOf(Math.round(value * 1000));
   if (typeof value === 'string' && value !== '') {
-    if (ISO_CANONICAL.test(value)) return value;
+    if (isCanonicalIso(value)) return value;
     if (/^\d+(\.\d+)?$/.test(value)) return isoOf(Math.round(Number(value) * 1000)) ?? value;
     const ms = Date.parse(value.includes(' ') && !value.includes('T') ? value.replace(' ', 'T') : value);
     return isoOf(ms) ?? value;

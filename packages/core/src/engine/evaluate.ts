@@ -274,9 +274,19 @@ class Context implements EvaluationContext<unknown> {
   /** The fact, or a {@link MissingDataError} that the engine turns into INSUFFICIENT_DATA. */
   require<T>(type: FactType<T>, where?: Where): T {
     const lookup = this.fact(type, where);
-    if (!lookup.found) throw MissingDataError.withoutStack(lookup.reason);
+    if (!lookup.found) {
+      // One error per missing fact and context: the same reason is thrown for every item.
+      let error = this.#missing.get(lookup);
+      if (error === undefined) {
+        error = MissingDataError.withoutStack(lookup.reason);
+        this.#missing.set(lookup, error);
+      }
+      throw error;
+    }
     return lookup.value;
   }
+
+  readonly #missing = new WeakMap<FactLookup<unknown>, MissingDataError>();
 
   memo<T>(key: string, build: () => T): T {
     return this.snapshot.memo(`${this.accountId}\u0000${this.region}\u0000${key}`, build);
