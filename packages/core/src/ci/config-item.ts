@@ -65,6 +65,8 @@ export class ConfigItem {
   #rawRelationships: readonly Record<string, unknown>[] | undefined;
   #configuration: Json;
   #configurationDecoded: boolean;
+  /** `configuration` as controls read it, once known (at once for an object; after decoding for a string). */
+  #view: Readonly<Record<string, unknown>> | undefined;
   /** The input's `supplementaryConfiguration`, never modified (decoded values live in `#decoded`). */
   #supplementary: Readonly<Record<string, Json>> | undefined;
   #decoded: Map<string, Json> | undefined;
@@ -86,6 +88,8 @@ export class ConfigItem {
     this.#rawRelationships = init.rawRelationships;
     this.#configuration = init.configuration;
     this.#configurationDecoded = typeof init.configuration !== 'string';
+    const c = init.configuration;
+    this.#view = c !== null && typeof c === 'object' && !Array.isArray(c) ? (c as Record<string, unknown>) : undefined;
     this.#supplementary = init.supplementary;
   }
 
@@ -99,42 +103,45 @@ export class ConfigItem {
     return this.#relationships;
   }
 
-
-
   /** The `configuration` document, decoded from its JSON string if it arrived as one; `{}` when absent. */
   get configuration(): Readonly<Record<string, unknown>> {
+    return this.#view ?? this.#resolveConfiguration();
+  }
+
+  /** The `configuration` document as the control's own (partial) view of the resource type. */
+  config<T extends object>(): Partial<T> {
+    return (this.#view ?? this.#resolveConfiguration()) as Partial<T>;
+  }
+
+  /** Decodes `configuration` if it arrived as a JSON string, once; what is not an object reads as `{}`. */
+  #resolveConfiguration(): Readonly<Record<string, unknown>> {
     if (!this.#configurationDecoded) {
       this.#configuration = decodeJsonString(this.#configuration as string, this.describe('configuration'));
       this.#configurationDecoded = true;
     }
     const value = this.#configuration;
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : EMPTY;
-  }
-
-  /** The `configuration` document as the control's own (partial) view of the resource type. */
-  config<T extends object>(): Partial<T> {
-    return this.configuration as Partial<T>;
+    this.#view =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : EMPTY;
+    return this.#view;
   }
 
   /**
    * One `supplementaryConfiguration` value, decoded when it is a JSON string (the Config API sends
    * every value that way; invoking events do so for some keys, such as S3 `AccessControlList`).
+   * Values that are not strings are returned as they are; decoded strings are kept for the next read.
    */
   supplementary<T = unknown>(key: string): T | undefined {
     const all = this.#supplementary;
-    if (all === undefined || !(key in all)) return undefined;
-    const cached = this.#decoded?.get(key);
-    if (cached !== undefined || this.#decoded?.has(key)) return cached as T;
+    if (all === undefined) return undefined;
     let value = all[key];
-    if (typeof value === 'string') {
-      if (looksLikeJson(value)) {
-        value = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
-      } else if (this.shape === 'api' && JSON_SCALAR.test(value.trim())) {
-        // The Config API JSON-encodes every value, scalars too: S3 `IsRequesterPaysEnabled` is "false".
-        value = JSON.parse(value);
-      }
+    if (typeof value !== 'string') return value as T | undefined;
+    const decoded = this.#decoded;
+    if (decoded?.has(key)) return decoded.get(key) as T;
+    if (looksLikeJson(value)) {
+      value = decodeJsonString(value, this.describe(`supplementaryConfiguration.${key}`));
+    } else if (this.shape === 'api' && JSON_SCALAR.test(value.trim())) {
+      // The Config API JSON-encodes every value, scalars too: S3 `IsRequesterPaysEnabled` is "false".
+      value = JSON.parse(value);
     }
     this.#decoded ??= new Map();
     this.#decoded.set(key, value);

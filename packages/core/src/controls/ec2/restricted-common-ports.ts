@@ -4,6 +4,29 @@ import { coversPort, isTcp, openSources, type SecurityGroupConfiguration } from 
 
 const port = (defaultValue: number) => param.int(defaultValue, { min: 0, max: 65535 });
 
+type Params = {
+  blockedPort1: number;
+  blockedPort2: number;
+  blockedPort3: number;
+  blockedPort4: number;
+  blockedPort5: number;
+  blockedPorts: number[];
+};
+
+const portsOf = new WeakMap<Params, number[]>();
+
+/** The blocked ports of a run's parameters, sorted, once per run (not once per security group). */
+function blockedPorts(p: Params): number[] {
+  let ports = portsOf.get(p);
+  if (ports === undefined) {
+    ports = [
+      ...new Set([p.blockedPort1, p.blockedPort2, p.blockedPort3, p.blockedPort4, p.blockedPort5, ...p.blockedPorts]),
+    ].sort((a, b) => a - b);
+    portsOf.set(p, ports);
+  }
+  return ports;
+}
+
 export const restrictedCommonPorts = defineControl({
   id: 'restricted-common-ports',
   title: 'Security groups do not allow unrestricted incoming TCP traffic to high-risk ports',
@@ -31,10 +54,7 @@ export const restrictedCommonPorts = defineControl({
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
   evaluate(item, ctx) {
-    const p = ctx.params;
-    const blocked = [
-      ...new Set([p.blockedPort1, p.blockedPort2, p.blockedPort3, p.blockedPort4, p.blockedPort5, ...p.blockedPorts]),
-    ].sort((a, b) => a - b);
+    const blocked = blockedPorts(ctx.params);
     const sg = item.config<SecurityGroupConfiguration>();
     const open: string[] = [];
     for (const port of blocked) {

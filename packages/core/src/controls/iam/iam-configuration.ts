@@ -64,9 +64,11 @@ export interface IamGroupConfiguration {
 }
 
 /** The name annotations use for an IAM user, role, group or policy (its `resourceId` is the opaque `AIDA…` id). */
+const NAME_KEYS = ['userName', 'roleName', 'groupName', 'policyName'] as const;
+
 export function iamName(item: ConfigItem): string {
   const c = item.configuration;
-  for (const key of ['userName', 'roleName', 'groupName', 'policyName']) {
+  for (const key of NAME_KEYS) {
     const value = c[key];
     if (typeof value === 'string' && value !== '') return value;
   }

@@ -148,16 +148,21 @@ function coversResource(statement: Statement, arn: string): boolean {
 
 /** Whether the statement's condition is exactly `Bool {"aws:SecureTransport": "false"}` (nothing narrows it further). */
 function deniesOnlyWhenInsecure(statement: Statement): boolean {
-  const entries = Object.entries(statement.condition).flatMap(([op, keys]) =>
-    Object.entries(keys).map(([key, values]) => ({ op: op.toLowerCase(), key: key.toLowerCase(), values })),
-  );
-  return (
-    entries.length === 1 &&
-    (entries[0]!.op === 'bool' || entries[0]!.op === 'boolifexists') &&
-    entries[0]!.key === 'aws:securetransport' &&
-    entries[0]!.values.length > 0 &&
-    entries[0]!.values.every((v) => v.toLowerCase() === 'false')
-  );
+  // Exactly one operator/key pair (no allocation: this runs for every statement of every bucket policy).
+  let found = false;
+  for (const op in statement.condition) {
+    const keys = statement.condition[op]!;
+    for (const key in keys) {
+      if (found) return false;
+      const operator = op.toLowerCase();
+      if (operator !== 'bool' && operator !== 'boolifexists') return false;
+      if (key.toLowerCase() !== 'aws:securetransport') return false;
+      const values = keys[key]!;
+      if (values.length === 0 || !values.every((v) => v.toLowerCase() === 'false')) return false;
+      found = true;
+    }
+  }
+  return found;
 }
 
 export type TransportDenyResult =
