@@ -9,6 +9,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
+import { LAMBDA_BUILD_OPTIONS } from '../../../scripts/lambda-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
@@ -227,23 +228,8 @@ export async function loadControl(id) {
 }
 
 const common = {
+  ...LAMBDA_BUILD_OPTIONS,
   absWorkingDir: root,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  minify: true,
-  sourcemap: false,
-  metafile: true,
-  legalComments: 'none',
-  outExtension: { '.js': '.mjs' },
-  mainFields: ['module', 'main'],
-  conditions: ['module', 'import'],
-  // CommonJS dependencies inside an ES module still call require() for Node built-ins.
-  banner: {
-    js: "import{createRequire as __rampartCreateRequire}from'node:module';const require=__rampartCreateRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
 };
 
 /**

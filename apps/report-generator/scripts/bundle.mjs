@@ -3,31 +3,17 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { LAMBDA_BUILD_OPTIONS } from '../../../scripts/lambda-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function bundle() {
   await rm(join(root, 'dist', 'handler.mjs'), { force: true });
   const result = await build({
+    ...LAMBDA_BUILD_OPTIONS,
     absWorkingDir: root,
     entryPoints: { handler: 'src/handler.ts' },
     outdir: join(root, 'dist'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    minify: true,
-    sourcemap: false,
-    metafile: true,
-    legalComments: 'none',
-    outExtension: { '.js': '.mjs' },
-    mainFields: ['module', 'main'],
-    conditions: ['module', 'import'],
-    // CommonJS dependencies inside an ES module still call require() for Node built-ins.
-    banner: {
-      js: "import{createRequire as __rampartCreateRequire}from'node:module';const require=__rampartCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
   });
   return result.metafile;
 }

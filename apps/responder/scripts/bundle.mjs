@@ -5,6 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { LAMBDA_BUILD_OPTIONS } from '../../../scripts/lambda-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -14,27 +15,12 @@ export async function bundle() {
   await rm(outdir, { recursive: true, force: true });
   const entryPoints = Object.fromEntries(Object.entries(STEP_SOURCES).map(([id, file]) => [id, join('src', file)]));
   const result = await build({
+    ...LAMBDA_BUILD_OPTIONS,
     absWorkingDir: root,
     entryPoints,
     outdir,
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    minify: true,
-    sourcemap: false,
-    metafile: true,
-    legalComments: 'none',
-    outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    mainFields: ['module', 'main'],
-    conditions: ['module', 'import'],
-    // CommonJS dependencies inside an ES module still call require() for Node built-ins.
-    banner: {
-      js: "import{createRequire as __rampartCreateRequire}from'node:module';const require=__rampartCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
   });
   await writeFile(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
   return { metafile: result.metafile, entries: Object.keys(entryPoints) };
