@@ -2,8 +2,8 @@
 //  - size: the entry plus the chunks it imports statically (what a change-triggered invocation loads) <= 700 KB;
 //  - cold start: a fresh `node` that imports the bundle and handles one change event against a loopback
 //    endpoint answering PutEvaluations, <= 2.75x a bare `node -e 0`; medians of >= 10 interleaved runs.
-import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,10 +81,10 @@ function median(values) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function timed(args, env) {
+function timed(node, args, env) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += d;
@@ -98,7 +98,40 @@ function timed(args, env) {
   });
 }
 
+/**
+ * Node.js 22, the major of the function's runtime (nodejs22.x), from the npm registry into
+ * apps/config-rules/.node22 (where the smoke test puts it too); undefined when it cannot be had.
+ */
+function node22() {
+  const cache = join(app, '.node22');
+  const bin = join(cache, 'node_modules', '.bin', 'node');
+  if (!existsSync(bin)) {
+    mkdirSync(cache, { recursive: true });
+    spawnSync('npm', ['i', '--prefix', cache, '--no-save', '--no-audit', '--no-fund', 'node@22'], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
+  }
+  if (!existsSync(bin)) return undefined;
+  const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return { bin, version };
+}
+
+/**
+ * The budget is checked on Node.js 22, the runtime the function runs on; the Node running the
+ * benchmark (20 here) is measured alongside, for information.
+ */
 export async function benchConfigRules({ runs = Math.max(10, Number(process.env.RAMPART_BENCH_RUNS ?? 10)) } = {}) {
+  const runtimes = [{ bin: process.execPath, version: process.version }];
+  const twentyTwo = process.version.startsWith('v22.') ? undefined : node22();
+  if (twentyTwo !== undefined) runtimes.push(twentyTwo);
+  const results = [];
+  for (const runtime of runtimes) results.push(await measureOn(runtime, runs));
+  const judged = results.find((r) => r.node.startsWith('v22.')) ?? results[0];
+  return { ...judged, byNode: results };
+}
+
+async function measureOn(runtime, runs) {
   const bundle = join(app, 'dist', 'handler.mjs');
   const size = changePathBytes();
   let requests = 0;
@@ -124,10 +157,10 @@ export async function benchConfigRules({ runs = Math.max(10, Number(process.env.
   const cold = [];
   try {
     // Warm the file cache once, then interleave so machine noise hits both alike.
-    await timed(['--input-type=module', '-e', invokeScript(bundle)], env);
+    await timed(runtime.bin, ['--input-type=module', '-e', invokeScript(bundle)], env);
     for (let i = 0; i < runs; i++) {
-      bare.push(await timed(['-e', '0'], env));
-      cold.push(await timed(['--input-type=module', '-e', invokeScript(bundle)], env));
+      bare.push(await timed(runtime.bin, ['-e', '0'], env));
+      cold.push(await timed(runtime.bin, ['--input-type=module', '-e', invokeScript(bundle)], env));
     }
   } finally {
     server.close();
@@ -143,11 +176,11 @@ export async function benchConfigRules({ runs = Math.max(10, Number(process.env.
     ratioBudget: COLD_BUDGET,
     runs,
     // The function runs on nodejs22.x; this is the Node that ran the measurement.
-    node: process.version,
+    node: runtime.version,
   };
   figures.withinBudget = figures.changePathBytes <= SIZE_BUDGET && figures.ratio <= COLD_BUDGET;
   console.log(
-    `config-rules: change path ${(size.bytes / 1024).toFixed(0)} KB in ${size.files} file(s) (budget 700 KB); cold start ${figures.coldStartMs.toFixed(0)} ms vs node -e 0 ${figures.bareMs.toFixed(0)} ms = ${figures.ratio.toFixed(2)}x (budget ${COLD_BUDGET}x, medians of ${runs}, node ${process.version})${figures.withinBudget ? '' : ' OVER BUDGET'}`,
+    `config-rules: change path ${(size.bytes / 1024).toFixed(0)} KB in ${size.files} file(s) (budget 700 KB); cold start ${figures.coldStartMs.toFixed(0)} ms vs node -e 0 ${figures.bareMs.toFixed(0)} ms = ${figures.ratio.toFixed(2)}x (budget ${COLD_BUDGET}x, medians of ${runs}, node ${runtime.version})${figures.withinBudget ? '' : ' OVER BUDGET'}`,
   );
   return figures;
 }
