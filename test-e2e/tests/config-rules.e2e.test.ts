@@ -80,6 +80,7 @@ const recorder: Middleware = {
 };
 
 let handler: Handler;
+let signedRequestHandler: Handler;
 
 function context() {
   const deadline = Date.now() + 60_000;
@@ -108,6 +109,41 @@ function ruleEvent(controlId: string, invoking: Record<string, unknown>) {
   };
 }
 
+/** The change event of an EBS volume created in moto. */
+function volumeEvent(id: string, encrypted: boolean, captured: string) {
+  return ruleEvent('encrypted-volumes', {
+    configurationItemDiff: null,
+    configurationItem: {
+      relationships: [],
+      configuration: {
+        volumeId: id,
+        encrypted,
+        kmsKeyId: null,
+        size: 8,
+        state: 'in-use',
+        attachments: [{ instanceId: 'i-0a1b2c3d4e5f60718', state: 'attached', device: '/dev/xvda' }],
+        availabilityZone: `${REGION}a`,
+      },
+      supplementaryConfiguration: {},
+      tags: {},
+      configurationItemVersion: '1.3',
+      configurationItemCaptureTime: captured,
+      configurationStateId: 1764404102318,
+      awsAccountId: ACCOUNT,
+      configurationItemStatus: 'OK',
+      resourceType: 'AWS::EC2::Volume',
+      resourceId: id,
+      resourceName: null,
+      ARN: `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/${id}`,
+      awsRegion: REGION,
+      availabilityZone: `${REGION}a`,
+    },
+    notificationCreationTime: '2026-11-29T08:15:05.120Z',
+    messageType: 'ConfigurationItemChangeNotification',
+    recordVersion: '1.3',
+  });
+}
+
 const puts = () => sent.filter((s) => s.command === 'PutEvaluations').map((s) => s.input);
 
 beforeAll(async () => {
@@ -128,6 +164,8 @@ beforeAll(async () => {
   };
   expect(typeof mod.handler).toBe('function');
   handler = mod.createHandler({ env, middleware: [motoTimestamps, recorder], collectorOptions: { maxAttempts: 2 } });
+  // Without test middleware the change path sends PutEvaluations as its own signed request (no SDK client).
+  signedRequestHandler = mod.createHandler({ env, collectorOptions: { maxAttempts: 2 } });
   process.env['POWERTOOLS_LOG_LEVEL'] ??= 'WARN';
 });
 
@@ -142,40 +180,7 @@ describe('config-rules handler (bundled) against moto', () => {
     const volume = await ec2.send(new CreateVolumeCommand({ AvailabilityZone: `${REGION}a`, Size: 8 }));
     const id = volume.VolumeId!;
     const captured = '2026-11-29T08:15:02.318Z';
-    const result = await handler(
-      ruleEvent('encrypted-volumes', {
-        configurationItemDiff: null,
-        configurationItem: {
-          relationships: [],
-          configuration: {
-            volumeId: id,
-            encrypted: volume.Encrypted ?? false,
-            kmsKeyId: null,
-            size: 8,
-            state: 'in-use',
-            attachments: [{ instanceId: 'i-0a1b2c3d4e5f60718', state: 'attached', device: '/dev/xvda' }],
-            availabilityZone: `${REGION}a`,
-          },
-          supplementaryConfiguration: {},
-          tags: {},
-          configurationItemVersion: '1.3',
-          configurationItemCaptureTime: captured,
-          configurationStateId: 1764404102318,
-          awsAccountId: ACCOUNT,
-          configurationItemStatus: 'OK',
-          resourceType: 'AWS::EC2::Volume',
-          resourceId: id,
-          resourceName: null,
-          ARN: `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/${id}`,
-          awsRegion: REGION,
-          availabilityZone: `${REGION}a`,
-        },
-        notificationCreationTime: '2026-11-29T08:15:05.120Z',
-        messageType: 'ConfigurationItemChangeNotification',
-        recordVersion: '1.3',
-      }),
-      context(),
-    );
+    const result = await handler(volumeEvent(id, volume.Encrypted ?? false, captured), context());
     expect(result).toMatchObject({ sent: 1, calls: 1 });
     expect(puts()).toEqual([
       {
@@ -191,6 +196,20 @@ describe('config-rules handler (bundled) against moto', () => {
         ],
       },
     ]);
+  });
+
+  it('ConfigurationItemChangeNotification through the signed-request client (no SDK): moto takes the evaluation', async () => {
+    const ec2 = new EC2Client(motoClientConfig());
+    const volume = await ec2.send(
+      new CreateVolumeCommand({ AvailabilityZone: `${REGION}a`, Size: 8, Encrypted: true }),
+    );
+    const result = await signedRequestHandler(
+      volumeEvent(volume.VolumeId!, volume.Encrypted ?? false, '2026-11-29T08:20:00.000Z'),
+      context(),
+    );
+    expect(result).toMatchObject({ controlId: 'encrypted-volumes', sent: 1, calls: 1, gaps: 0 });
+    // Nothing went through the SDK client (the recorder sits in its middleware).
+    expect(puts()).toEqual([]);
   });
 
   it('OversizedConfigurationItemChangeNotification: the bucket is read with GetResourceConfigHistory', async () => {

@@ -1,8 +1,4 @@
-import {
-  type ConfigServiceClient,
-  GetResourceConfigHistoryCommand,
-  type ResourceType,
-} from '@aws-sdk/client-config-service';
+import type { ConfigServiceClient, ResourceType } from '@aws-sdk/client-config-service';
 import { type Control, type Evaluation, evaluateSnapshot, normalizeItem, Snapshot } from '@rampart/core';
 import { RuleConfigurationError } from './errors.js';
 import type { ChangeNotification, ConfigRuleEvent, OversizedNotification } from './event.js';
@@ -27,7 +23,8 @@ export interface ChangeInput {
   invoking: ChangeNotification | OversizedNotification;
   control: Control<unknown>;
   controlParameters: Record<string, unknown>;
-  config: () => ConfigServiceClient;
+  /** The SDK's Config client, built (and its code loaded) only for an oversized item. */
+  config: () => Promise<ConfigServiceClient>;
 }
 
 function time(value: unknown, fallback: string): Date {
@@ -50,6 +47,7 @@ function plain(value: unknown): unknown {
 /** The full item of an oversized notification: the latest history entry at or before the capture time. */
 async function inflate(invoking: OversizedNotification, config: ConfigServiceClient): Promise<Record<string, unknown>> {
   const summary = invoking.configurationItemSummary;
+  const { GetResourceConfigHistoryCommand } = await import('@aws-sdk/client-config-service');
   const out = await config.send(
     new GetResourceConfigHistoryCommand({
       resourceType: summary.resourceType as ResourceType,
@@ -130,7 +128,7 @@ export async function evaluateChange(input: ChangeInput): Promise<ChangeResult> 
   const raw =
     invoking.messageType === 'ConfigurationItemChangeNotification'
       ? invoking.configurationItem
-      : await inflate(invoking, input.config());
+      : await inflate(invoking, await input.config());
   const normalized = normalizeItem(raw);
   if (!normalized.ok) {
     const detail = normalized.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');

@@ -1,9 +1,6 @@
-import {
-  type Evaluation as ConfigEvaluation,
-  type ConfigServiceClient,
-  PutEvaluationsCommand,
-} from '@aws-sdk/client-config-service';
+import type { Evaluation as ConfigEvaluation } from '@aws-sdk/client-config-service';
 import type { Evaluation } from '@rampart/core';
+import type { EvaluationsApi } from './config-http.js';
 import { errorCode, errorMessage, PutEvaluationsError } from './errors.js';
 import type { Budget } from './lambda.js';
 import { logger } from './logger.js';
@@ -52,7 +49,8 @@ const THROTTLING = new Set([
 ]);
 
 export interface SendOptions {
-  client: ConfigServiceClient;
+  /** AWS Config: the signed-request client (config-http.ts) or the SDK's (config-client.ts). */
+  api: EvaluationsApi;
   resultToken: string;
   budget: Budget;
   /** Attempts per call when AWS Config throttles (on top of the SDK's own retries). */
@@ -98,9 +96,11 @@ export async function putEvaluations(
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const out = await options.client.send(
-          new PutEvaluationsCommand({ Evaluations: chunk, ResultToken: options.resultToken, TestMode: testMode }),
-        );
+        const out = await options.api.putEvaluations({
+          Evaluations: chunk,
+          ResultToken: options.resultToken,
+          TestMode: testMode,
+        });
         result.calls++;
         result.sent += chunk.length;
         for (const f of out.FailedEvaluations ?? []) {

@@ -2,7 +2,8 @@ import type { Evaluation as ConfigEvaluation, ConfigServiceClient } from '@aws-s
 import type { ScanOptions } from '@rampart/collectors';
 import { type Control, ControlParameterError, type Evaluation } from '@rampart/core';
 import { evaluateChange } from './change.js';
-import { assumeRole, type ClientMiddleware, type ClientOptions, configClient } from './clients.js';
+import type { ClientMiddleware, ClientOptions } from './clients.js';
+import { type EvaluationsApi, httpEvaluationsApi } from './config-http.js';
 import { loadControl } from './control-source.js';
 import { environmentCredentials, readEnv } from './env.js';
 import { EvaluationGapError, errorCode, errorMessage, RuleConfigurationError, TimeBudgetError } from './errors.js';
@@ -10,6 +11,7 @@ import { putEvaluations, SENDABLE, toConfigEvaluation } from './evaluations.js';
 import { type ParsedEvent, parseEvent } from './event.js';
 import { Budget, type LambdaContext } from './lambda.js';
 import { logger } from './logger.js';
+import { assumeRole } from './roles.js';
 
 export type { LambdaContext } from './lambda.js';
 
@@ -22,6 +24,50 @@ export interface HandlerOptions {
   retryBaseMs?: number;
   /** Overrides for the collectors on the periodic path (tests pass their own readers). */
   collectorOptions?: Partial<ScanOptions>;
+  /**
+   * How PutEvaluations goes out: `auto` (default) signs the request itself where the settings allow
+   * (config-http.ts) and uses the SDK client elsewhere; `sdk` always uses the SDK client (tests that
+   * mock it).
+   */
+  transport?: 'auto' | 'sdk';
+}
+
+/**
+ * AWS Config for one set of settings: PutEvaluations (signed requests, or the SDK) and the SDK
+ * client, whose code loads only when something needs it.
+ */
+class ConfigConnection {
+  #sdk: ConfigServiceClient | undefined;
+  #api: EvaluationsApi | undefined;
+
+  constructor(
+    readonly options: ClientOptions,
+    readonly transport: 'auto' | 'sdk',
+  ) {}
+
+  async sdk(): Promise<ConfigServiceClient> {
+    if (this.#sdk === undefined) {
+      const { configClient } = await import('./config-client.js');
+      this.#sdk = configClient(this.options);
+    }
+    return this.#sdk;
+  }
+
+  async api(): Promise<EvaluationsApi> {
+    if (this.#api === undefined) {
+      const http = this.transport === 'auto' ? httpEvaluationsApi(this.options) : undefined;
+      if (http !== undefined) this.#api = http;
+      else {
+        const { sdkEvaluationsApi } = await import('./config-client.js');
+        this.#api = sdkEvaluationsApi(await this.sdk());
+      }
+    }
+    return this.#api;
+  }
+
+  destroy(): void {
+    this.#sdk?.destroy();
+  }
 }
 
 export interface HandlerResult {
@@ -82,7 +128,8 @@ async function lookUp(parsed: ParsedEvent): Promise<Control<unknown>> {
 /** Builds a handler; `handler` below is the one Lambda runs. */
 export function createHandler(options: HandlerOptions = {}) {
   // Reused across warm invocations while the settings stay the same (keeps the TLS connection).
-  let shared: { key: string; client: ConfigServiceClient } | undefined;
+  let shared: { key: string; connection: ConfigConnection } | undefined;
+  const transport = options.transport ?? 'auto';
 
   return async function handler(rawEvent: unknown, context: LambdaContext): Promise<HandlerResult> {
     logger.resetKeys();
@@ -115,18 +162,18 @@ export function createHandler(options: HandlerOptions = {}) {
         disableClockSkewCorrection: env.AWS_DISABLE_CLOCK_SKEW_CORRECTION === 'true',
       };
       const role = roleToAssume(parsed, context);
-      let config: ConfigServiceClient;
+      let config: ConfigConnection;
       if (role !== undefined) {
         clientOptions.credentials = await assumeRole(clientOptions, role, env.RAMPART_ROLE_SESSION_NAME);
         logger.info('Assumed the execution role', { roleArn: role });
-        config = configClient(clientOptions);
+        config = new ConfigConnection(clientOptions, transport);
       } else {
         const key = `${clientOptions.region}|${clientOptions.endpointUrl ?? ''}|${clientOptions.credentials?.accessKeyId ?? ''}`;
         if (shared?.key !== key) {
-          shared?.client.destroy();
-          shared = { key, client: configClient(clientOptions) };
+          shared?.connection.destroy();
+          shared = { key, connection: new ConfigConnection(clientOptions, transport) };
         }
-        config = shared.client;
+        config = shared.connection;
       }
 
       let evaluations: Evaluation[];
@@ -184,7 +231,7 @@ export function createHandler(options: HandlerOptions = {}) {
           invoking,
           control,
           controlParameters: parsed.controlParameters,
-          config: () => config,
+          config: () => config.sdk(),
         });
         evaluations = result.evaluations;
         orderingTimestamp = result.orderingTimestamp;
@@ -206,7 +253,7 @@ export function createHandler(options: HandlerOptions = {}) {
       }
       const toSend = [...sendable, ...stale];
       const sent = await putEvaluations(toSend, {
-        client: config,
+        api: await config.api(),
         resultToken: event.resultToken,
         budget,
         retryBaseMs: options.retryBaseMs,

@@ -27,7 +27,7 @@ import { readDirectly } from './periodic-types.js';
  * The bundle loads this module (with the collectors) as a separate file that does not share the
  * handler's SDK modules (scripts/bundle.mjs), so the periodic path brings its own Config client.
  */
-export { configClient } from './clients.js';
+export { configClient } from './config-client.js';
 
 export interface PeriodicInput {
   control: Control<unknown>;

@@ -43,18 +43,30 @@ const inputsOf = (files: string[]) =>
   );
 
 describe('the bundle layout', () => {
-  it('keeps the periodic path, STS, the catalog and unused SDK protocols off the change path', () => {
+  it('keeps the SDK, the periodic path, STS and the catalog off the change path', () => {
     const inputs = inputsOf(staticFiles('dist/handler.mjs'));
-    expect(inputs.some((i) => i.includes('@aws-sdk/client-config-service/'))).toBe(true);
+    // PutEvaluations goes out as a signed request (src/config-http.ts); the SDK client loads on demand.
+    expect(inputs.some((i) => i.endsWith('src/config-http.ts'))).toBe(true);
     const offPath = [
+      /@aws-sdk\//,
+      /@smithy\//,
       /packages\/collectors\//,
-      /@aws-sdk\/client-sts\//,
       /packages\/core\/dist\/(index|controls\/.*|frameworks\/.*)\.js$/,
       /src\/(periodic|sts)\.ts$/,
       /@smithy\/node-http-handler\/.*http2/,
       /@aws-sdk\/core\/.*\/protocols\/(xml|query)\//,
     ];
     for (const pattern of offPath) expect(inputs.filter((i) => pattern.test(i))).toEqual([]);
+  });
+
+  it('loads the SDK Config client from a chunk of its own when something needs it', () => {
+    const dynamic = staticFiles('dist/handler.mjs').flatMap((f) =>
+      outputs[f]!.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => i.path),
+    );
+    const sdk = dynamic.filter((f) =>
+      inputsOf(staticFiles(f)).some((i) => i.includes('@aws-sdk/client-config-service/')),
+    );
+    expect(sdk).not.toEqual([]);
   });
 
   it('loads the periodic path and STS from files of their own, and each control from its chunk', () => {

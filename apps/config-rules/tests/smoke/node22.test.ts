@@ -84,6 +84,8 @@ describe('the bundle under Node.js 22', () => {
       expect(requests).toHaveLength(1);
       expect(requests[0]!.headers['x-amz-target']).toBe('StarlingDoveService.PutEvaluations');
       expect(requests[0]!.headers['authorization']).toMatch(/^AWS4-HMAC-SHA256 Credential=smoke\//);
+      // The change path's own signed request (src/config-http.ts), not the SDK client.
+      expect(requests[0]!.headers['user-agent']).toMatch(/^rampart-config-rules/);
       const body = JSON.parse(requests[0]!.body);
       expect(body.Evaluations).toEqual([
         expect.objectContaining({ ComplianceResourceId: 'vol-0123456789abcdef0', ComplianceType: 'NON_COMPLIANT' }),

@@ -17,7 +17,9 @@ import { ACCOUNT, changeEvent, ENV, lambdaContext, REGION, scheduledEvent } from
 const config = mockClient(ConfigServiceClient);
 const sts = mockClient(STSClient);
 // No collectors' readers: periodic rules then see no facts, which must give INSUFFICIENT_DATA, not a crash.
-const handler = createHandler({ env: ENV, retryBaseMs: 1, collectorOptions: { readers: [] } });
+// PutEvaluations through the SDK client, which aws-sdk-client-mock stands in for (the signed-request
+// client is tested against a local endpoint in config-http.test.ts).
+const handler = createHandler({ env: ENV, retryBaseMs: 1, collectorOptions: { readers: [] }, transport: 'sdk' });
 
 beforeEach(() => {
   config.reset();

@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ClientMiddleware,
-  type ClientOptions,
-  clientConfig,
-  configClient,
-  withMiddleware,
-} from '../../src/clients.js';
+import { type ClientMiddleware, type ClientOptions, clientConfig, withMiddleware } from '../../src/clients.js';
+import { configClient } from '../../src/config-client.js';
 
 /** Stops each request just before it would go out, keeping its headers. */
 class Captured extends Error {

@@ -10,9 +10,9 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearAssumedRoles } from '../../src/clients.js';
 import { EvaluationGapError, RuleConfigurationError, TimeBudgetError } from '../../src/errors.js';
 import { createHandler } from '../../src/handler.js';
+import { clearAssumedRoles } from '../../src/roles.js';
 import {
   ACCOUNT,
   apiVolume,
@@ -27,7 +27,9 @@ import {
 
 const config = mockClient(ConfigServiceClient);
 const sts = mockClient(STSClient);
-const handler = createHandler({ env: ENV, retryBaseMs: 1, collectorOptions: { readers: [] } });
+// PutEvaluations through the SDK client, which aws-sdk-client-mock stands in for (the signed-request
+// client is tested against a local endpoint in config-http.test.ts).
+const handler = createHandler({ env: ENV, retryBaseMs: 1, collectorOptions: { readers: [] }, transport: 'sdk' });
 
 type Put = {
   Evaluations?: {
