@@ -6,8 +6,7 @@
 // used, and loaded on demand, for everything else: the oversized-item look-up, the periodic path, and
 // PutEvaluations itself when the settings need its endpoint rules (FIPS, dual-stack, other
 // partitions) or its middleware (tests adapting an emulator).
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, IncomingMessage, RequestOptions } from 'node:http';
 import type { ClientOptions } from './clients.js';
 import { signRequest } from './sigv4.js';
 
@@ -71,7 +70,27 @@ export function putEvaluationsBody(input: PutEvaluationsInput): string {
   );
 }
 
-const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+type Request = (
+  url: URL,
+  options: RequestOptions,
+  callback: (res: IncomingMessage) => void,
+) => import('node:http').ClientRequest;
+
+/** `node:http` or `node:https` with a kept-alive agent, loaded on first use (TLS only for https endpoints). */
+const transports = new Map<string, Promise<{ request: Request; agent: Agent }>>();
+function transport(protocol: string): Promise<{ request: Request; agent: Agent }> {
+  let t = transports.get(protocol);
+  if (t === undefined) {
+    // The bundle loads built-ins through require (scripts/bundle.mjs): the module is then the default export.
+    const load: Promise<unknown> = protocol === 'http:' ? import('node:http') : import('node:https');
+    t = load.then((m) => {
+      const mod = ((m as { default?: unknown }).default ?? m) as typeof import('node:http');
+      return { request: mod.request as Request, agent: new mod.Agent({ keepAlive: true }) };
+    });
+    transports.set(protocol, t);
+  }
+  return t;
+}
 const NETWORK_ATTEMPTS = 3;
 const TIMEOUT_MS = 10_000;
 const SKEW_CODES = new Set([
@@ -87,21 +106,17 @@ interface Answer {
   text: string;
 }
 
-function send(url: URL, headers: Record<string, string>, payload: string): Promise<Answer> {
-  const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
+async function send(url: URL, headers: Record<string, string>, payload: string): Promise<Answer> {
+  const { request, agent } = await transport(url.protocol);
   return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', headers, agent: agents[url.protocol as 'http:' | 'https:'], timeout: TIMEOUT_MS },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
+    const req = request(url, { method: 'POST', headers, agent, timeout: TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
     req.on('timeout', () => req.destroy(new Error(`no answer from ${url.host} in ${TIMEOUT_MS} ms`)));
     req.on('error', reject);
     req.end(payload);

@@ -1,6 +1,6 @@
 import { ConfigItem } from '../ci/config-item.js';
 import type { SnapshotHeader } from '../ci/schemas.js';
-import { factType } from '../facts/index.js';
+import { registeredFactType } from '../facts/registry.js';
 import { type CollectionError, GLOBAL_REGION } from '../model/types.js';
 
 /** Where an input item came from, for error messages: file and 0-based index (array) or 1-based line (JSON Lines). */
@@ -107,7 +107,7 @@ export class Snapshot {
   }
 
   #addFact(item: ConfigItem, origin: ItemOrigin): void {
-    const type = factType(item.resourceType);
+    const type = registeredFactType(item.resourceType);
     if (type === undefined) {
       this.problems.push({ ...origin, path: 'resourceType', message: `unknown fact type ${item.resourceType}` });
       return;

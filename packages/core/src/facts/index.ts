@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { bestPractice } from '../wellarchitected/best-practices.js';
 import { defineFact, type FactType } from './fact.js';
+import { registerFactTypes } from './registry.js';
 
 export { defineFact, type FactType, factResourceId } from './fact.js';
 
@@ -787,3 +788,5 @@ export function factType(type: string): FactType<unknown> | undefined {
   byType ??= new Map(FACT_TYPES.map((f) => [f.type, f]));
   return byType.get(type);
 }
+
+registerFactTypes(factType);
