@@ -21,6 +21,14 @@ export interface Summary {
   byControl: Map<string, Counts>;
 }
 
+/** The counters one control's verdicts add to. */
+interface ControlTally {
+  controlId: string;
+  counts: Counts;
+  area: Counts | undefined;
+  severity: Counts | undefined;
+}
+
 /** Counts verdicts one at a time (the table path never holds every evaluation of a large run). */
 export class SummaryBuilder {
   readonly #controls: ReadonlyMap<string, Control<unknown>>;
@@ -42,20 +50,35 @@ export class SummaryBuilder {
 
   /** One verdict of a control (the evaluate command counts verdicts before they become evaluations). */
   addVerdict(controlId: string, compliance: Compliance): void {
-    const { total, byArea, bySeverity, byControl } = this.summary;
-    const control = this.#controls.get(controlId);
+    // Verdicts come control by control: the previous control's counters are usually the ones needed.
+    let entry = this.#last;
+    if (entry === undefined || entry.controlId !== controlId) {
+      entry = this.#entry(controlId);
+      this.#last = entry;
+    }
     this.count++;
-    total[compliance]++;
-    if (control !== undefined) {
-      byArea[control.area][compliance]++;
-      bySeverity[control.severity][compliance]++;
+    this.summary.total[compliance]++;
+    entry.counts[compliance]++;
+    if (entry.area !== undefined) entry.area[compliance]++;
+    if (entry.severity !== undefined) entry.severity[compliance]++;
+  }
+
+  #last: ControlTally | undefined;
+
+  #entry(controlId: string): ControlTally {
+    const { byArea, bySeverity, byControl } = this.summary;
+    const control = this.#controls.get(controlId);
+    let counts = byControl.get(controlId);
+    if (counts === undefined) {
+      counts = emptyCounts();
+      byControl.set(controlId, counts);
     }
-    let c = byControl.get(controlId);
-    if (c === undefined) {
-      c = emptyCounts();
-      byControl.set(controlId, c);
-    }
-    c[compliance]++;
+    return {
+      controlId,
+      counts,
+      area: control === undefined ? undefined : byArea[control.area],
+      severity: control === undefined ? undefined : bySeverity[control.severity],
+    };
   }
 }
 

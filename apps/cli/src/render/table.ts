@@ -101,17 +101,29 @@ export function renderFindings(
     (e) => e.compliance === 'NON_COMPLIANT' || e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR',
   );
   if (attention.length === 0) return '';
-  const rank = (e: Evaluation) => severityRank(controls.get(e.controlId)?.severity ?? 'INFORMATIONAL');
-  const sorted = [...attention].sort(
-    // Most severe first; within a control, DESIGN.md's output order (account, region, type, id), so the
-    // listing is the same whether the evaluations arrived sorted or streamed.
-    (a, b) =>
-      rank(a) - rank(b) ||
-      cmp(a.controlId, b.controlId) ||
-      cmp(a.accountId, b.accountId) ||
-      cmp(a.region, b.region) ||
-      compareEvaluations(a, b),
-  );
+  // Each evaluation's severity rank, looked up once (a sort compares each element many times).
+  const ranks = new Map<string, number>();
+  const rankOf = (id: string): number => {
+    let r = ranks.get(id);
+    if (r === undefined) {
+      r = severityRank(controls.get(id)?.severity ?? 'INFORMATIONAL');
+      ranks.set(id, r);
+    }
+    return r;
+  };
+  const sorted = attention
+    .map((e) => ({ e, rank: rankOf(e.controlId) }))
+    .sort(
+      // Most severe first; within a control, DESIGN.md's output order (account, region, type, id), so the
+      // listing is the same whether the evaluations arrived sorted or streamed.
+      (a, b) =>
+        a.rank - b.rank ||
+        cmp(a.e.controlId, b.e.controlId) ||
+        cmp(a.e.accountId, b.e.accountId) ||
+        cmp(a.e.region, b.e.region) ||
+        compareEvaluations(a.e, b.e),
+    )
+    .map((d) => d.e);
   const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
   const shown = limit > 0 ? sorted.slice(0, limit) : sorted;
   for (const e of shown) {
