@@ -1,7 +1,7 @@
 import { normalizeItem } from '../ci/normalize.js';
 import { CollectionErrorSchema, SnapshotHeaderSchema } from '../ci/schemas.js';
 import type { CollectionError } from '../model/types.js';
-import type { InputProblem, Snapshot } from './snapshot.js';
+import type { InputProblem, ItemOrigin, Snapshot } from './snapshot.js';
 
 export interface LoadResult {
   /** Items (CIs and facts) accepted. */
@@ -171,6 +171,8 @@ function loadLines(snapshot: Snapshot, text: string, source: string): LoadResult
   return { items, problems };
 }
 
+/** The origin of items that never report one (only facts do). */
+const NOT_NEEDED: ItemOrigin = Object.freeze({ source: '', position: '' });
 const indexLabel = (n: number): string => `index ${n}`;
 const lineLabel = (n: number): string => `line ${n}`;
 
@@ -209,7 +211,11 @@ function loadEntry(
     return false;
   }
   const before = snapshot.problems.length;
-  snapshot.add(result.item, () => ({ source, position: label(at) }));
+  // Only facts use the origin (their schema problems name it): other items get a shared one.
+  snapshot.add(
+    result.item,
+    result.item.resourceType.startsWith('Rampart::') ? { source, position: label(at) } : NOT_NEEDED,
+  );
   return snapshot.problems.length === before;
 }
 

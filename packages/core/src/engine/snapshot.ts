@@ -35,6 +35,8 @@ type TypeIndex = Map<string, TypeEntry>;
  */
 export class Snapshot {
   readonly #partitions = new Map<string, Map<string, TypeIndex>>();
+  #lastAccount: string | undefined;
+  #lastRegion: string | undefined;
   /** The entry the previous `add` used: inputs often list items of one type and partition together. */
   #last: { accountId: string; region: string; resourceType: string; entry: TypeEntry } | undefined;
   readonly #memo = new Map<string, unknown>();
@@ -61,8 +63,15 @@ export class Snapshot {
 
   /** Adds an item; facts are validated against their schema, duplicates keep the latest capture. */
   add(item: ConfigItem, origin: ItemOrigin | (() => ItemOrigin)): void {
-    this.#accounts.add(item.accountId);
-    if (item.region !== GLOBAL_REGION) this.#regions.add(item.region);
+    // Inputs list most items of one account and region in a row.
+    if (item.accountId !== this.#lastAccount) {
+      this.#accounts.add(item.accountId);
+      this.#lastAccount = item.accountId;
+    }
+    if (item.region !== this.#lastRegion) {
+      if (item.region !== GLOBAL_REGION) this.#regions.add(item.region);
+      this.#lastRegion = item.region;
+    }
     if (item.resourceType.startsWith('Rampart::')) {
       this.#addFact(item, typeof origin === 'function' ? origin() : origin);
       return;
