@@ -152,35 +152,8 @@ function relationshipsValid(list: unknown): boolean {
   return true;
 }
 
-/**
- * Already canonical (`Date#toISOString` form, `2026-11-20T10:15:31.021Z`): the common case, returned
- * without parsing. Checked character by character: it runs once per item of inputs of any size.
- */
-function isCanonicalIso(value: string): boolean {
-  if (value.length !== 24) return false;
-  for (let i = 0; i < 24; i++) {
-    const c = value.charCodeAt(i);
-    const expected = CANONICAL_SEPARATORS[i];
-    if (expected === undefined ? c < 48 || c > 57 : c !== expected) return false;
-  }
-  return true;
-}
-
-/** The fixed characters of `YYYY-MM-DDTHH:MM:SS.mmmZ` by position; digits elsewhere. */
-const CANONICAL_SEPARATORS: readonly (number | undefined)[] = (() => {
-  const out: (number | undefined)[] = new Array(24).fill(undefined);
-  for (const [i, ch] of [
-    [4, '-'],
-    [7, '-'],
-    [10, 'T'],
-    [13, ':'],
-    [16, ':'],
-    [19, '.'],
-    [23, 'Z'],
-  ] as const)
-    out[i] = ch.charCodeAt(0);
-  return out;
-})();
+/** Already canonical (`Date#toISOString` form): the common case, returned without parsing. */
+const ISO_CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /**
  * Capture time as canonical ISO (`2026-11-20T10:15:31.021Z`), so that the same instant compares equal
@@ -191,7 +164,7 @@ const CANONICAL_SEPARATORS: readonly (number | undefined)[] = (() => {
 function normalizeTime(value: unknown): string | undefined {
   if (typeof value === 'number') return isoOf(Math.round(value * 1000));
   if (typeof value === 'string' && value !== '') {
-    if (isCanonicalIso(value)) return value;
+    if (ISO_CANONICAL.test(value)) return value;
     if (/^\d+(\.\d+)?$/.test(value)) return isoOf(Math.round(Number(value) * 1000)) ?? value;
     const ms = Date.parse(value.includes(' ') && !value.includes('T') ? value.replace(' ', 'T') : value);
     return isoOf(ms) ?? value;
