@@ -90,6 +90,28 @@ function shorten(text: string, max = 72): string {
   return `${text.slice(0, keep)}…${text.slice(text.length - keep)}`;
 }
 
+/**
+ * The `n` smallest elements in order, as `[...list].sort(order).slice(0, n)` would give them, without
+ * sorting the whole list (a large run has tens of thousands of findings and shows the first 200).
+ */
+export function smallest<T>(list: readonly T[], n: number, order: (a: T, b: T) => number): T[] {
+  if (list.length <= n * 4) return [...list].sort(order).slice(0, n);
+  const kept: T[] = [];
+  for (const item of list) {
+    if (kept.length === n && order(item, kept[n - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(kept[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > n) kept.pop();
+  }
+  return kept;
+}
+
 /** Findings that need attention (non-compliant, insufficient data, error), most severe first. */
 export function renderFindings(
   io: CliIo,
@@ -111,21 +133,19 @@ export function renderFindings(
     }
     return r;
   };
-  const sorted = attention
-    .map((e) => ({ e, rank: rankOf(e.controlId) }))
-    .sort(
-      // Most severe first; within a control, DESIGN.md's output order (account, region, type, id), so the
-      // listing is the same whether the evaluations arrived sorted or streamed.
-      (a, b) =>
-        a.rank - b.rank ||
-        cmp(a.e.controlId, b.e.controlId) ||
-        cmp(a.e.accountId, b.e.accountId) ||
-        cmp(a.e.region, b.e.region) ||
-        compareEvaluations(a.e, b.e),
-    )
-    .map((d) => d.e);
+  // Most severe first; within a control, DESIGN.md's output order (account, region, type, id), so the
+  // listing is the same whether the evaluations arrived sorted or streamed. Ties keep their order.
+  const decorated = attention.map((e, seq) => ({ e, rank: rankOf(e.controlId), seq }));
+  const order = (a: (typeof decorated)[number], b: (typeof decorated)[number]): number =>
+    a.rank - b.rank ||
+    cmp(a.e.controlId, b.e.controlId) ||
+    cmp(a.e.accountId, b.e.accountId) ||
+    cmp(a.e.region, b.e.region) ||
+    compareEvaluations(a.e, b.e) ||
+    a.seq - b.seq;
+  const first = limit > 0 ? smallest(decorated, limit, order) : decorated.sort(order);
   const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
-  const shown = limit > 0 ? sorted.slice(0, limit) : sorted;
+  const shown = first.map((d) => d.e);
   for (const e of shown) {
     const verdictStyle = e.compliance === 'NON_COMPLIANT' ? 'red' : e.compliance === 'ERROR' ? 'magenta' : 'yellow';
     rows.push([
@@ -137,7 +157,7 @@ export function renderFindings(
       e.annotation,
     ]);
   }
-  const hidden = sorted.length - shown.length;
+  const hidden = attention.length - shown.length;
   const more =
     hidden > 0
       ? `${paint(io, 'dim', `… and ${hidden} more, less severe first hidden (--format json lists every evaluation)`)}\n`
