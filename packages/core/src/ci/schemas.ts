@@ -48,18 +48,23 @@ function build() {
     supplementaryConfiguration: z.record(z.string(), z.unknown()).nullish(),
   });
 
-  /**
-   * `GetResourceConfigHistory` / `BatchGetResourceConfig` items: `configuration` and every
-   * `supplementaryConfiguration` value are JSON strings; capture time is epoch seconds or ISO.
-   */
-  const ApiConfigurationItemSchema = z.object({
-    version: z.string().optional(),
+  /** The identity fields of the Config API shapes (API items and Select rows). */
+  const apiIdentity = {
     accountId: z.string().min(1),
     awsRegion: z.string().min(1),
     resourceType: z.string().min(1),
     resourceId: z.string().min(1),
     resourceName: z.string().nullish(),
     arn: z.string().nullish(),
+  };
+
+  /**
+   * `GetResourceConfigHistory` / `BatchGetResourceConfig` items: `configuration` and every
+   * `supplementaryConfiguration` value are JSON strings; capture time is epoch seconds or ISO.
+   */
+  const ApiConfigurationItemSchema = z.object({
+    version: z.string().optional(),
+    ...apiIdentity,
     configurationItemCaptureTime: z.union([z.string(), z.number()]).optional(),
     configurationItemStatus: z.string().optional(),
     tags: TagMapSchema.nullish(),
@@ -70,12 +75,7 @@ function build() {
 
   /** A `SelectResourceConfig` result row (already JSON-parsed): nested objects, tags as a list. */
   const SelectResourceConfigRowSchema = z.object({
-    accountId: z.string().min(1),
-    awsRegion: z.string().min(1),
-    resourceType: z.string().min(1),
-    resourceId: z.string().min(1),
-    resourceName: z.string().nullish(),
-    arn: z.string().nullish(),
+    ...apiIdentity,
     configurationItemCaptureTime: z.string().optional(),
     configurationItemStatus: z.string().optional(),
     tags: z.union([TagListSchema, TagMapSchema]).nullish(),
