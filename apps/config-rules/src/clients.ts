@@ -20,6 +20,11 @@ export interface ClientMiddleware {
 export interface ClientOptions {
   region: string;
   endpointUrl?: string | undefined;
+  /**
+   * `AWS_ENDPOINT_URL_CONFIG_SERVICE`: AWS Config's own endpoint when `endpointUrl` is not set (the SDK
+   * reads the variable itself; PutEvaluations' signed request takes it from here).
+   */
+  configEndpointUrl?: string | undefined;
   credentials?: Credentials | undefined;
   middleware?: readonly ClientMiddleware[] | undefined;
   maxAttempts?: number | undefined;

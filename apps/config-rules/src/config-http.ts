@@ -52,11 +52,14 @@ const PARTITION_SUFFIX: readonly [RegExp, string][] = [
 
 /**
  * AWS Config's endpoint for these settings when it is the standard one (`config.<region>.<suffix>`
- * in the aws, aws-us-gov and aws-cn partitions) or set explicitly (`AWS_ENDPOINT_URL`); undefined
+ * in the aws, aws-us-gov and aws-cn partitions) or set explicitly (`AWS_ENDPOINT_URL`, else
+ * `AWS_ENDPOINT_URL_CONFIG_SERVICE`); undefined
  * when only the SDK's endpoint rules know it (FIPS, dual-stack, other partitions).
  */
 export function configEndpoint(options: ClientOptions): URL | undefined {
-  if (options.endpointUrl !== undefined) return new URL(options.endpointUrl);
+  // The SDK's order: the endpoint set in code (here AWS_ENDPOINT_URL), then the service's variable.
+  const explicit = options.endpointUrl ?? options.configEndpointUrl;
+  if (explicit !== undefined) return new URL(explicit);
   if (options.useFipsEndpoint === true || options.useDualstackEndpoint === true) return undefined;
   const suffix = PARTITION_SUFFIX.find(([pattern]) => pattern.test(options.region))?.[1];
   return suffix === undefined ? undefined : new URL(`https://config.${options.region}.${suffix}`);

@@ -12,6 +12,8 @@ export interface Env {
   AWS_USE_DUALSTACK_ENDPOINT?: 'true' | 'false' | undefined;
   /** The SDK's own endpoint override (an emulator, a VPC endpoint proxy); also passed to the collectors. */
   AWS_ENDPOINT_URL?: string | undefined;
+  /** The SDK's endpoint override for AWS Config alone (it reads it itself; PutEvaluations' own request needs it too). */
+  AWS_ENDPOINT_URL_CONFIG_SERVICE?: string | undefined;
   /** The SDK's app id for the User-Agent. */
   AWS_SDK_UA_APP_ID?: string | undefined;
   AWS_DISABLE_CLOCK_SKEW_CORRECTION?: 'true' | 'false' | undefined;
@@ -62,7 +64,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     AWS_SESSION_TOKEN: text('AWS_SESSION_TOKEN'),
     AWS_USE_FIPS_ENDPOINT: flag('AWS_USE_FIPS_ENDPOINT'),
     AWS_USE_DUALSTACK_ENDPOINT: flag('AWS_USE_DUALSTACK_ENDPOINT'),
-    AWS_ENDPOINT_URL: endpointUrl(source['AWS_ENDPOINT_URL'], issues),
+    AWS_ENDPOINT_URL: endpointUrl('AWS_ENDPOINT_URL', source['AWS_ENDPOINT_URL'], issues),
+    AWS_ENDPOINT_URL_CONFIG_SERVICE: endpointUrl(
+      'AWS_ENDPOINT_URL_CONFIG_SERVICE',
+      source['AWS_ENDPOINT_URL_CONFIG_SERVICE'],
+      issues,
+    ),
     AWS_SDK_UA_APP_ID: text('AWS_SDK_UA_APP_ID'),
     AWS_DISABLE_CLOCK_SKEW_CORRECTION: flag('AWS_DISABLE_CLOCK_SKEW_CORRECTION'),
     RAMPART_DEADLINE_RESERVE_MS: reserveMs(source['RAMPART_DEADLINE_RESERVE_MS'], issues),
@@ -76,11 +83,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 }
 
 /** An absolute URL, surrounding whitespace trimmed (tabs and line breaks inside dropped, as the URL parser does). */
-function endpointUrl(value: string | undefined, issues: string[]): string | undefined {
+function endpointUrl(name: string, value: string | undefined, issues: string[]): string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (!URL.canParse(trimmed)) {
-    issues.push('AWS_ENDPOINT_URL: must be an absolute URL');
+    issues.push(`${name}: must be an absolute URL`);
     return undefined;
   }
   return trimmed.replace(/[\t\n\r]/g, '');

@@ -154,6 +154,7 @@ export function createHandler(options: HandlerOptions = {}) {
       const clientOptions: ClientOptions = {
         region: env.AWS_REGION,
         endpointUrl: env.AWS_ENDPOINT_URL,
+        configEndpointUrl: env.AWS_ENDPOINT_URL_CONFIG_SERVICE,
         credentials: environmentCredentials(options.env),
         middleware: options.middleware,
         useFipsEndpoint: env.AWS_USE_FIPS_ENDPOINT === 'true',

@@ -226,6 +226,14 @@ describe('when the SDK client is used instead', () => {
     expect(configEndpoint({ region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:5000' })?.href).toBe(
       'http://127.0.0.1:5000/',
     );
+    // AWS_ENDPOINT_URL first (the SDK gets it as its endpoint), then AWS Config's own variable.
+    expect(configEndpoint({ region: 'eu-west-1', configEndpointUrl: 'https://config.vpce.example' })?.href).toBe(
+      'https://config.vpce.example/',
+    );
+    expect(
+      configEndpoint({ region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:5000', configEndpointUrl: 'https://x' })
+        ?.href,
+    ).toBe('http://127.0.0.1:5000/');
     // Only the SDK's endpoint rules know these.
     expect(configEndpoint({ region: 'us-east-1', useFipsEndpoint: true })).toBeUndefined();
     expect(configEndpoint({ region: 'us-east-1', useDualstackEndpoint: true })).toBeUndefined();

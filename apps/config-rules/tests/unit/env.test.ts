@@ -31,6 +31,7 @@ describe('readEnv', () => {
       AWS_USE_FIPS_ENDPOINT: 'true',
       AWS_USE_DUALSTACK_ENDPOINT: 'false',
       AWS_ENDPOINT_URL: ' http://127.0.0.1:4566 ',
+      AWS_ENDPOINT_URL_CONFIG_SERVICE: 'https://config.vpce.example',
       AWS_SDK_UA_APP_ID: 'rampart',
       AWS_DISABLE_CLOCK_SKEW_CORRECTION: 'true',
       RAMPART_DEADLINE_RESERVE_MS: '0',
@@ -45,6 +46,7 @@ describe('readEnv', () => {
       AWS_USE_FIPS_ENDPOINT: 'true',
       AWS_USE_DUALSTACK_ENDPOINT: 'false',
       AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
+      AWS_ENDPOINT_URL_CONFIG_SERVICE: 'https://config.vpce.example',
       AWS_SDK_UA_APP_ID: 'rampart',
       AWS_DISABLE_CLOCK_SKEW_CORRECTION: 'true',
       RAMPART_DEADLINE_RESERVE_MS: 0,
@@ -65,12 +67,13 @@ describe('readEnv', () => {
       AWS_SECRET_ACCESS_KEY: '',
       AWS_USE_FIPS_ENDPOINT: 'yes',
       AWS_ENDPOINT_URL: '127.0.0.1 secret-token',
+      AWS_ENDPOINT_URL_CONFIG_SERVICE: 'config',
       RAMPART_DEADLINE_RESERVE_MS: '1.5',
       RAMPART_ROLE_SESSION_NAME: 'x',
     });
     expect(error.message).toBe(
       'Invalid environment: AWS_SECRET_ACCESS_KEY: must not be empty; AWS_USE_FIPS_ENDPOINT: must be "true" or "false"; ' +
-        'AWS_ENDPOINT_URL: must be an absolute URL; ' +
+        'AWS_ENDPOINT_URL: must be an absolute URL; AWS_ENDPOINT_URL_CONFIG_SERVICE: must be an absolute URL; ' +
         'RAMPART_DEADLINE_RESERVE_MS: must be a whole number of milliseconds, 0 or more; ' +
         'RAMPART_ROLE_SESSION_NAME: must be 2-64 characters of letters, digits and +=,.@_-',
     );
