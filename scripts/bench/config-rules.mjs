@@ -3,10 +3,11 @@
 //  - cold start: a fresh `node` that imports the bundle and handles one change event against a loopback
 //    endpoint answering PutEvaluations, <= 2.75x a bare `node -e 0`; medians of >= 10 interleaved runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installNode22 } from '../../apps/config-rules/scripts/node22.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const app = join(root, 'apps', 'config-rules');
@@ -98,21 +99,15 @@ function timed(node, args, env) {
   });
 }
 
-/**
- * Node.js 22, the major of the function's runtime (nodejs22.x), from the npm registry into
- * apps/config-rules/.node22 (where the smoke test puts it too); undefined when it cannot be had.
- */
+/** Node.js 22 (installed like the smoke test does), or undefined when the registry cannot be reached. */
 function node22() {
-  const cache = join(app, '.node22');
-  const bin = join(cache, 'node_modules', '.bin', 'node');
-  if (!existsSync(bin)) {
-    mkdirSync(cache, { recursive: true });
-    spawnSync('npm', ['i', '--prefix', cache, '--no-save', '--no-audit', '--no-fund', 'node@22'], {
-      stdio: 'ignore',
-      timeout: 240_000,
-    });
+  let bin;
+  try {
+    bin = installNode22();
+  } catch (error) {
+    console.log(`config-rules: no Node.js 22 (${error instanceof Error ? error.message.slice(0, 200) : error})`);
+    return undefined;
   }
-  if (!existsSync(bin)) return undefined;
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
   return { bin, version };
 }

@@ -13,13 +13,6 @@ export function configClient(options: ClientOptions): ConfigServiceClient {
 /** PutEvaluations through the SDK client. */
 export function sdkEvaluationsApi(client: ConfigServiceClient): EvaluationsApi {
   return {
-    putEvaluations: (input) =>
-      client.send(
-        new PutEvaluationsCommand({
-          Evaluations: input.Evaluations.map((e) => ({ ...e, ComplianceType: e.ComplianceType as never })),
-          ResultToken: input.ResultToken,
-          TestMode: input.TestMode,
-        }),
-      ),
+    putEvaluations: (input) => client.send(new PutEvaluationsCommand(input)),
   };
 }

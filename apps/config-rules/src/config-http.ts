@@ -7,27 +7,15 @@
 // PutEvaluations itself when the settings need its endpoint rules (FIPS, dual-stack, other
 // partitions) or its middleware (tests adapting an emulator).
 import type { Agent, IncomingMessage, RequestOptions } from 'node:http';
+import type { PutEvaluationsCommandInput, PutEvaluationsCommandOutput } from '@aws-sdk/client-config-service';
 import type { ClientOptions } from './clients.js';
 import { signRequest } from './sigv4.js';
 
-/** One evaluation as PutEvaluations takes it (the SDK's `Evaluation` shape). */
-export interface PutEvaluation {
-  ComplianceResourceType: string | undefined;
-  ComplianceResourceId: string | undefined;
-  ComplianceType: string | undefined;
-  Annotation?: string | undefined;
-  OrderingTimestamp: Date | undefined;
-}
-
-export interface PutEvaluationsInput {
-  Evaluations: readonly PutEvaluation[];
-  ResultToken: string;
-  TestMode: boolean;
-}
-
-export interface PutEvaluationsOutput {
-  FailedEvaluations?: { ComplianceResourceType?: string | undefined; ComplianceResourceId?: string | undefined }[];
-}
+/** The request and answer as the SDK types them (types only: no SDK code loads). */
+export type PutEvaluationsInput = Required<
+  Pick<PutEvaluationsCommandInput, 'Evaluations' | 'ResultToken' | 'TestMode'>
+>;
+export type PutEvaluationsOutput = Pick<PutEvaluationsCommandOutput, 'FailedEvaluations'>;
 
 /** What the handler needs of AWS Config to report: the lean client below, or the SDK client (config-client.ts). */
 export interface EvaluationsApi {

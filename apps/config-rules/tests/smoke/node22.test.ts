@@ -1,31 +1,21 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installNode22, NODE22 } from '../../scripts/node22.mjs';
 import { changeEvent, configItem } from '../fixtures/events.js';
 
 /** The bundle, loaded and invoked by a real Node.js 22 (the nodejs22.x runtime's major), not the test's Node. */
 const app = fileURLToPath(new URL('../..', import.meta.url));
-const cache = join(app, '.node22');
-const node22 = join(cache, 'node_modules', '.bin', 'node');
+const node22 = NODE22;
 const bundle = join(app, 'dist', 'handler.mjs');
 
 beforeAll(() => {
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`pnpm build\` in apps/config-rules first`);
-  if (existsSync(node22)) return;
-  mkdirSync(cache, { recursive: true });
-  const install = spawnSync('npm', ['i', '--prefix', cache, '--no-save', '--no-audit', '--no-fund', 'node@22'], {
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  if (install.status !== 0 || !existsSync(node22)) {
-    throw new Error(
-      `Could not install Node.js 22 from the npm registry into ${cache} (npm i --prefix ${cache} node@22 exited ${install.status}): ${(install.stderr || install.error?.message || '').slice(-1500)}`,
-    );
-  }
+  installNode22();
 });
 
 describe('the bundle under Node.js 22', () => {

@@ -102,7 +102,7 @@ function resign(request: Seen, path = '/'): string {
 describe('PutEvaluations as a signed request', () => {
   it('sends what the SDK sends: target, content type and body (timestamps as epoch seconds)', async () => {
     const sdk = new ConfigServiceClient({ region: 'eu-west-1', endpoint, credentials, maxAttempts: 1 });
-    await sdk.send(new PutEvaluationsCommand({ ...input, Evaluations: input.Evaluations as never }));
+    await sdk.send(new PutEvaluationsCommand(input));
     sdk.destroy();
     await api().putEvaluations(input);
     const [bySdk, byUs] = seen as [Seen, Seen];
@@ -122,7 +122,7 @@ describe('PutEvaluations as a signed request', () => {
         credentials: { ...credentials, sessionToken },
         maxAttempts: 1,
       });
-      await sdk.send(new PutEvaluationsCommand({ ...input, Evaluations: input.Evaluations as never }));
+      await sdk.send(new PutEvaluationsCommand(input));
       sdk.destroy();
       const sdkSignature = /Signature=([0-9a-f]{64})/.exec(String(seen[0]!.headers['authorization']))![1];
       expect(resign(seen[0]!)).toBe(sdkSignature);
@@ -151,7 +151,7 @@ describe('PutEvaluations as a signed request', () => {
         res.end('<html>unavailable</html>');
       },
     ];
-    const result = await putEvaluations(input.Evaluations as never, {
+    const result = await putEvaluations(input.Evaluations, {
       api: api(),
       resultToken: 'token',
       budget: budget(),
@@ -183,7 +183,7 @@ describe('PutEvaluations as a signed request', () => {
       },
     ];
     await expect(
-      putEvaluations(input.Evaluations as never, { api: api(), resultToken: 'token', budget: budget() }),
+      putEvaluations(input.Evaluations, { api: api(), resultToken: 'token', budget: budget() }),
     ).rejects.toThrow(new PutEvaluationsError('AWS Config rejected 1 evaluation(s): AWS::EC2::Volume vol-0abc'));
   });
 

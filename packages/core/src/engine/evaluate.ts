@@ -275,18 +275,19 @@ class Context implements EvaluationContext<unknown> {
   require<T>(type: FactType<T>, where?: Where): T {
     const lookup = this.fact(type, where);
     if (!lookup.found) {
-      // One error per missing fact and context: the same reason is thrown for every item.
-      let error = this.#missing.get(lookup);
+      // One error per reason and context: the same reason is thrown for every item.
+      this.#missing ??= new Map();
+      let error = this.#missing.get(lookup.reason);
       if (error === undefined) {
         error = MissingDataError.withoutStack(lookup.reason);
-        this.#missing.set(lookup, error);
+        this.#missing.set(lookup.reason, error);
       }
       throw error;
     }
     return lookup.value;
   }
 
-  readonly #missing = new WeakMap<FactLookup<unknown>, MissingDataError>();
+  #missing: Map<string, MissingDataError> | undefined;
 
   memo<T>(key: string, build: () => T): T {
     return this.snapshot.memo(`${this.accountId}\u0000${this.region}\u0000${key}`, build);

@@ -35,8 +35,6 @@ type TypeIndex = Map<string, TypeEntry>;
  */
 export class Snapshot {
   readonly #partitions = new Map<string, Map<string, TypeIndex>>();
-  #lastAccount: string | undefined;
-  #lastRegion: string | undefined;
   /** The entry the previous `add` used: inputs often list items of one type and partition together. */
   #last: { accountId: string; region: string; resourceType: string; entry: TypeEntry } | undefined;
   readonly #memo = new Map<string, unknown>();
@@ -62,18 +60,10 @@ export class Snapshot {
   }
 
   /** Adds an item; facts are validated against their schema, duplicates keep the latest capture. */
-  add(item: ConfigItem, origin: ItemOrigin | (() => ItemOrigin)): void {
-    // Inputs list most items of one account and region in a row.
-    if (item.accountId !== this.#lastAccount) {
-      this.#accounts.add(item.accountId);
-      this.#lastAccount = item.accountId;
-    }
-    if (item.region !== this.#lastRegion) {
-      if (item.region !== GLOBAL_REGION) this.#regions.add(item.region);
-      this.#lastRegion = item.region;
-    }
+  add(item: ConfigItem, origin: ItemOrigin): void {
     if (item.resourceType.startsWith('Rampart::')) {
-      this.#addFact(item, typeof origin === 'function' ? origin() : origin);
+      this.#note(item.accountId, item.region);
+      this.#addFact(item, origin);
       return;
     }
     const entry = this.#entry(item);
@@ -107,8 +97,7 @@ export class Snapshot {
 
   addCollectionError(error: CollectionError): void {
     this.#errors.push(error);
-    this.#accounts.add(error.accountId);
-    if (error.region !== GLOBAL_REGION) this.#regions.add(error.region);
+    this.#note(error.accountId, error.region);
     for (const type of error.resourceTypes) {
       const key = `${error.accountId}\u0000${error.region}\u0000${type}`;
       if (!this.#errorIndex.has(key)) this.#errorIndex.set(key, error);
@@ -167,6 +156,7 @@ export class Snapshot {
     ) {
       return last.entry;
     }
+    this.#note(item.accountId, item.region);
     let regions = this.#partitions.get(item.accountId);
     if (regions === undefined) {
       regions = new Map();
@@ -184,6 +174,12 @@ export class Snapshot {
     }
     this.#last = { accountId: item.accountId, region: item.region, resourceType: item.resourceType, entry };
     return entry;
+  }
+
+  /** An account and region the input speaks of (`global` is no region). */
+  #note(accountId: string, region: string): void {
+    this.#accounts.add(accountId);
+    if (region !== GLOBAL_REGION) this.#regions.add(region);
   }
 
   #find(accountId: string, region: string, resourceType: string): TypeEntry | undefined {

@@ -4,14 +4,15 @@ import { coversPort, isTcp, openSources, type SecurityGroupConfiguration } from 
 
 const port = (defaultValue: number) => param.int(defaultValue, { min: 0, max: 65535 });
 
-type Params = {
-  blockedPort1: number;
-  blockedPort2: number;
-  blockedPort3: number;
-  blockedPort4: number;
-  blockedPort5: number;
-  blockedPorts: number[];
-};
+const parameters = z.strictObject({
+  blockedPort1: port(20),
+  blockedPort2: port(21),
+  blockedPort3: port(3389),
+  blockedPort4: port(3306),
+  blockedPort5: port(4333),
+  blockedPorts: param.csv().pipe(z.array(z.coerce.number<string>().int().min(0).max(65535))),
+});
+type Params = z.infer<typeof parameters>;
 
 const portsOf = new WeakMap<Params, number[]>();
 
@@ -41,14 +42,7 @@ export const restrictedCommonPorts = defineControl({
   },
   references: { awsConfigRules: ['restricted-common-ports'], securityHub: ['EC2.19'] },
   trigger: 'change',
-  parameters: z.strictObject({
-    blockedPort1: port(20),
-    blockedPort2: port(21),
-    blockedPort3: port(3389),
-    blockedPort4: port(3306),
-    blockedPort5: port(4333),
-    blockedPorts: param.csv().pipe(z.array(z.coerce.number<string>().int().min(0).max(65535))),
-  }),
+  parameters,
   remediation: {
     text: 'Remove ingress rules that open the blocked ports to 0.0.0.0/0 or ::/0; restrict the source to known addresses or security groups, or reach the hosts through Systems Manager.',
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
