@@ -10,6 +10,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that stops early (`rampart evaluate --format json | head`) closes the pipe: that ends
+  // the output, it is no crash. The exit code stays what the run decided.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb';
   return {
     stdout: (text) => {

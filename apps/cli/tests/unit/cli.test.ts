@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../src/main.js';
@@ -212,6 +212,21 @@ describe('the rampart binary', () => {
     expect(result.status).toBe(2);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
     expect(result.stderr).toContain('index 1');
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const demo = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'demo-account.jsonl');
+    const child = spawn(process.execPath, [BIN, 'evaluate', '--input', demo, '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).not.toBeNull();
   });
 
   it('--help exits 0', () => {
