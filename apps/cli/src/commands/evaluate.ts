@@ -1,19 +1,17 @@
 import {
   type Control,
   catalog,
-  type Evaluation,
   type EvaluationRun,
   evaluateSnapshot,
   formatProblem,
   type Severity,
-  toEvaluation,
 } from '@rampart/core';
 import { loadAttestations } from '../attestations.js';
 import { readInputs } from '../input.js';
 import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { SummaryBuilder } from '../render/summary.js';
-import { renderFindings, renderSummary } from '../render/table.js';
-import { exitCode, tally } from './exit-code.js';
+import { FindingsSelector, renderSummary } from '../render/table.js';
+import { exitCode, summaryTally, tally } from './exit-code.js';
 import { parseControlIds, parseFailOn, parseParams } from './options.js';
 import { outputTo } from './output.js';
 import { isReportFormat, REPORT_FORMATS } from './report-formats.js';
@@ -71,19 +69,17 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
     // The table needs counts and the evaluations that need attention only: stream them rather than
     // holding every evaluation of a large run.
     const summary = new SummaryBuilder(byId);
-    const attention: Evaluation[] = [];
+    const findings = new FindingsSelector(byId);
     const run = evaluateSnapshot(loaded.snapshot, {
       controls,
       now,
       parameters,
       onVerdict: (controlId, item, verdict) => {
         summary.addVerdict(controlId, verdict.compliance);
-        if (verdict.compliance !== 'COMPLIANT' && verdict.compliance !== 'NOT_APPLICABLE') {
-          attention.push(toEvaluation(controlId, item, verdict));
-        }
+        findings.addVerdict(controlId, item, verdict);
       },
     });
-    return finishTable(io, run, summary, attention, byId, failOn, loaded.problems.length);
+    return finishTable(io, run, summary, findings, failOn, loaded.problems.length);
   }
 
   const run = evaluateSnapshot(loaded.snapshot, { controls, now, parameters });
@@ -120,14 +116,13 @@ function finishTable(
   io: CliIo,
   run: EvaluationRun,
   summary: SummaryBuilder,
-  attention: readonly Evaluation[],
-  byId: ReadonlyMap<string, Control<unknown>>,
+  findings: FindingsSelector,
   failOn: Severity | undefined,
   problems: number,
 ): number {
   reportSkipped(io, run);
-  io.stdout(renderFindings(io, attention, byId) + renderSummary(io, summary.summary, summary.count));
-  return exitCode(io, tally(attention, failOn, byId), unreadableTypes(run), problems > 0, failOn);
+  io.stdout(findings.render(io) + renderSummary(io, summary.summary, summary.count));
+  return exitCode(io, summaryTally(summary.summary, failOn), unreadableTypes(run), problems > 0, failOn);
 }
 
 /** What the run could not read, for the exit-code message; undefined when it read everything. */

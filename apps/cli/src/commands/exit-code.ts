@@ -1,5 +1,6 @@
-import { type Control, type Severity, severityRank } from '@rampart/core';
+import { type Control, SEVERITIES, type Severity, severityRank } from '@rampart/core';
 import { type CliIo, combineExit, EXIT } from '../io.js';
+import type { Summary } from '../render/summary.js';
 
 /** What the exit code needs from the evaluations: gaps, and failures at or above `--fail-on`. */
 export interface Tally {
@@ -22,6 +23,18 @@ export function tally(
     }
   }
   return into;
+}
+
+/** The same tally from a run's counts (the table path counts verdicts without keeping them). */
+export function summaryTally(summary: Summary, failOn: Severity | undefined): Tally {
+  const threshold = failOn === undefined ? undefined : severityRank(failOn);
+  let failing = 0;
+  if (threshold !== undefined) {
+    for (const severity of SEVERITIES) {
+      if (severityRank(severity) <= threshold) failing += summary.bySeverity[severity].NON_COMPLIANT;
+    }
+  }
+  return { gaps: summary.total.INSUFFICIENT_DATA + summary.total.ERROR, failing };
 }
 
 /**

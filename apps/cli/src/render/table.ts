@@ -1,11 +1,13 @@
 import {
   AREA_TITLES,
   AREAS,
+  type ConfigItem,
   type Control,
-  compareEvaluations,
   type Evaluation,
   SEVERITIES,
   severityRank,
+  toEvaluation,
+  type Verdict,
 } from '@rampart/core';
 import { type CliIo, paint } from '../io.js';
 import { type Counts, type Summary, score } from './summary.js';
@@ -90,77 +92,166 @@ function shorten(text: string, max = 72): string {
   return `${text.slice(0, keep)}…${text.slice(text.length - keep)}`;
 }
 
+/** A finding with what orders it: its control's severity rank and its arrival (ties keep their order). */
+interface Ranked {
+  e: Evaluation;
+  rank: number;
+  seq: number;
+}
+
 /**
- * The `n` smallest elements in order, as `[...list].sort(order).slice(0, n)` would give them, without
- * sorting the whole list (a large run has tens of thousands of findings and shows the first 200).
+ * The findings that need attention (non-compliant, insufficient data, error), most severe first and,
+ * within a control, in DESIGN.md's output order (account, region, type, id), so the listing is the
+ * same whether the evaluations arrived sorted or streamed. Only the first `limit` are kept as they
+ * arrive (a large run has tens of thousands of findings and shows 200); the rest are counted.
+ * `limit` 0 keeps and shows them all.
  */
-export function smallest<T>(list: readonly T[], n: number, order: (a: T, b: T) => number): T[] {
-  if (list.length <= n * 4) return [...list].sort(order).slice(0, n);
-  const kept: T[] = [];
-  for (const item of list) {
-    if (kept.length === n && order(item, kept[n - 1]!) >= 0) continue;
+export class FindingsSelector {
+  readonly #kept: Ranked[] = [];
+  #seq = 0;
+  #lastControl: string | undefined;
+  #lastRank = 0;
+  /** Findings offered (shown or not). */
+  total = 0;
+
+  constructor(
+    readonly controls: ReadonlyMap<string, Control<unknown>>,
+    readonly limit = DEFAULT_LIMIT,
+  ) {}
+
+  #rank(controlId: string): number {
+    // Verdicts come control by control: the previous control's rank is usually the one asked for.
+    if (controlId !== this.#lastControl) {
+      this.#lastControl = controlId;
+      this.#lastRank = severityRank(this.controls.get(controlId)?.severity ?? 'INFORMATIONAL');
+    }
+    return this.#lastRank;
+  }
+
+  /** An evaluation; those that need no attention are ignored. */
+  add(e: Evaluation): void {
+    if (!needsAttention(e.compliance)) return;
+    this.#offer(this.#rank(e.controlId), e.controlId, e.accountId, e.region, e.resourceType, e.resourceId, () => e);
+  }
+
+  /** A verdict, made into an evaluation only when it is kept. */
+  addVerdict(controlId: string, item: ConfigItem, verdict: Verdict): void {
+    if (!needsAttention(verdict.compliance)) return;
+    const type = verdict.resource?.type ?? item.resourceType;
+    const id = verdict.resource?.id ?? item.resourceId;
+    this.#offer(this.#rank(controlId), controlId, item.accountId, item.region, type, id, () =>
+      toEvaluation(controlId, item, verdict),
+    );
+  }
+
+  #offer(
+    rank: number,
+    controlId: string,
+    accountId: string,
+    region: string,
+    type: string,
+    id: string,
+    make: () => Evaluation,
+  ): void {
+    const seq = this.#seq++;
+    this.total++;
+    const kept = this.#kept;
+    if (this.limit === 0) {
+      kept.push({ e: make(), rank, seq });
+      this.#sorted = false;
+      return;
+    }
+    // Whether the new finding sorts before k (on a tie it comes after: it arrived later).
+    const before = (k: Ranked): boolean => compareTo(k, rank, controlId, accountId, region, type, id) > 0;
+    if (kept.length === this.limit && !before(kept[kept.length - 1]!)) return;
     let lo = 0;
     let hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (order(kept[mid]!, item) <= 0) lo = mid + 1;
-      else hi = mid;
+      if (before(kept[mid]!)) hi = mid;
+      else lo = mid + 1;
     }
-    kept.splice(lo, 0, item);
-    if (kept.length > n) kept.pop();
+    kept.splice(lo, 0, { e: make(), rank, seq });
+    if (kept.length > this.limit) kept.pop();
   }
-  return kept;
+
+  #sorted = true;
+
+  #inOrder(): Ranked[] {
+    if (!this.#sorted) {
+      this.#kept.sort(
+        (a, b) =>
+          compareTo(a, b.rank, b.e.controlId, b.e.accountId, b.e.region, b.e.resourceType, b.e.resourceId) ||
+          a.seq - b.seq,
+      );
+      this.#sorted = true;
+    }
+    return this.#kept;
+  }
+
+  /** The findings shown, in order. */
+  shown(): Evaluation[] {
+    return this.#inOrder().map((k) => k.e);
+  }
+
+  /** The listing: a table of the findings shown and a line saying how many are hidden ('' when there are none). */
+  render(io: CliIo): string {
+    if (this.total === 0) return '';
+    const rows = [
+      ['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h)),
+    ];
+    for (const { e } of this.#inOrder()) {
+      const verdictStyle = e.compliance === 'NON_COMPLIANT' ? 'red' : e.compliance === 'ERROR' ? 'magenta' : 'yellow';
+      rows.push([
+        paint(io, verdictStyle, LABEL[e.compliance]!),
+        this.controls.get(e.controlId)?.severity ?? '',
+        e.controlId,
+        shorten(`${e.resourceType} ${e.resourceId}`),
+        e.region,
+        e.annotation,
+      ]);
+    }
+    const hidden = this.total - this.#kept.length;
+    const more =
+      hidden > 0
+        ? `${paint(io, 'dim', `… and ${hidden} more, less severe first hidden (--format json lists every evaluation)`)}\n`
+        : '';
+    return `${table(rows)}\n${more}\n`;
+  }
 }
 
-/** Findings that need attention (non-compliant, insufficient data, error), most severe first. */
+/** How k sorts against a finding given by its fields: severity rank, control, account, region, type, id. */
+function compareTo(
+  k: Ranked,
+  rank: number,
+  controlId: string,
+  accountId: string,
+  region: string,
+  type: string,
+  id: string,
+): number {
+  return (
+    k.rank - rank ||
+    cmp(k.e.controlId, controlId) ||
+    cmp(k.e.accountId, accountId) ||
+    cmp(k.e.region, region) ||
+    cmp(k.e.resourceType, type) ||
+    cmp(k.e.resourceId, id)
+  );
+}
+
+function needsAttention(compliance: string): boolean {
+  return compliance === 'NON_COMPLIANT' || compliance === 'INSUFFICIENT_DATA' || compliance === 'ERROR';
+}
+
+/** Findings that need attention (non-compliant, insufficient data, error), most severe first: see {@link FindingsSelector}. */
 export function renderFindings(
   io: CliIo,
   evaluations: readonly Evaluation[],
   controls: ReadonlyMap<string, Control<unknown>>,
   limit = DEFAULT_LIMIT,
 ): string {
-  const attention = evaluations.filter(
-    (e) => e.compliance === 'NON_COMPLIANT' || e.compliance === 'INSUFFICIENT_DATA' || e.compliance === 'ERROR',
-  );
-  if (attention.length === 0) return '';
-  // Each evaluation's severity rank, looked up once (a sort compares each element many times).
-  const ranks = new Map<string, number>();
-  const rankOf = (id: string): number => {
-    let r = ranks.get(id);
-    if (r === undefined) {
-      r = severityRank(controls.get(id)?.severity ?? 'INFORMATIONAL');
-      ranks.set(id, r);
-    }
-    return r;
-  };
-  // Most severe first; within a control, DESIGN.md's output order (account, region, type, id), so the
-  // listing is the same whether the evaluations arrived sorted or streamed. Ties keep their order.
-  const decorated = attention.map((e, seq) => ({ e, rank: rankOf(e.controlId), seq }));
-  const order = (a: (typeof decorated)[number], b: (typeof decorated)[number]): number =>
-    a.rank - b.rank ||
-    cmp(a.e.controlId, b.e.controlId) ||
-    cmp(a.e.accountId, b.e.accountId) ||
-    cmp(a.e.region, b.e.region) ||
-    compareEvaluations(a.e, b.e) ||
-    a.seq - b.seq;
-  const first = limit > 0 ? smallest(decorated, limit, order) : decorated.sort(order);
-  const rows = [['verdict', 'severity', 'control', 'resource', 'region', 'annotation'].map((h) => paint(io, 'dim', h))];
-  const shown = first.map((d) => d.e);
-  for (const e of shown) {
-    const verdictStyle = e.compliance === 'NON_COMPLIANT' ? 'red' : e.compliance === 'ERROR' ? 'magenta' : 'yellow';
-    rows.push([
-      paint(io, verdictStyle, LABEL[e.compliance]!),
-      controls.get(e.controlId)?.severity ?? '',
-      e.controlId,
-      shorten(`${e.resourceType} ${e.resourceId}`),
-      e.region,
-      e.annotation,
-    ]);
-  }
-  const hidden = attention.length - shown.length;
-  const more =
-    hidden > 0
-      ? `${paint(io, 'dim', `… and ${hidden} more, less severe first hidden (--format json lists every evaluation)`)}\n`
-      : '';
-  return `${table(rows)}\n${more}\n`;
+  const selector = new FindingsSelector(controls, limit);
+  for (const e of evaluations) selector.add(e);
+  return selector.render(io);
 }
