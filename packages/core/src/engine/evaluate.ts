@@ -289,8 +289,16 @@ class Context implements EvaluationContext<unknown> {
 
   #missing: Map<string, MissingDataError> | undefined;
 
+  /** Memo values this context already fetched from the snapshot (controls ask on every item). */
+  #memos: Map<string, unknown> | undefined;
+
   memo<T>(key: string, build: () => T): T {
-    return this.snapshot.memo(`${this.accountId}\u0000${this.region}\u0000${key}`, build);
+    const own = this.#memos?.get(key);
+    if (own !== undefined || this.#memos?.has(key)) return own as T;
+    const value = this.snapshot.memo(`${this.accountId}\u0000${this.region}\u0000${key}`, build);
+    this.#memos ??= new Map();
+    this.#memos.set(key, value);
+    return value;
   }
 
   incomplete(resourceType: string, where?: Where): CollectionError | undefined {

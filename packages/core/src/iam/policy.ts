@@ -178,7 +178,7 @@ export function isPublicPrincipal(statement: Statement): boolean {
   if (statement.notPrincipals !== undefined && statement.effect === 'Allow') return true;
   const p = statement.principals;
   if (p === undefined) return false;
-  return (p['*'] ?? []).includes('*') || (p['AWS'] ?? []).includes('*');
+  return p['*']?.includes('*') === true || p['AWS']?.includes('*') === true;
 }
 
 /** Condition keys that pin a public principal to known callers, so the grant is not public. */
@@ -209,15 +209,25 @@ function matchesEveryone(value: string): boolean {
  * Whether a condition restricts the caller to specific accounts, networks or organizations (no wildcards).
  * Negated operators (`StringNotEquals`, `NotIpAddress`, ...), `...IfExists`, `Null` and `ForAllValues:`
  * (true when the key is absent) do not restrict anyone, and neither do `*` or `0.0.0.0/0`.
+ * `fixedValuesOnly`: a key counts only when none of its values has a policy variable or a wildcard.
  */
-export function hasRestrictingCondition(statement: Statement): boolean {
-  for (const [operator, keys] of Object.entries(statement.condition)) {
+export function hasRestrictingCondition(statement: Statement, fixedValuesOnly = false): boolean {
+  const condition = statement.condition;
+  for (const operator in condition) {
     const op = operator.toLowerCase();
     if (op.includes('ifexists') || op.includes('not') || op === 'null' || op.startsWith('forallvalues:')) continue;
-    for (const [key, values] of Object.entries(keys)) {
+    const keys = condition[operator]!;
+    for (const key in keys) {
       if (!RESTRICTING_KEYS.includes(key.toLowerCase())) continue;
+      const values = keys[key]!;
+      if (fixedValuesOnly && !values.every(isFixedValue)) continue;
       if (values.length > 0 && values.every((v) => !matchesEveryone(v))) return true;
     }
   }
   return false;
+}
+
+/** A condition value without policy variables (`${aws:username}`) or wildcards: one fixed value. */
+function isFixedValue(value: string): boolean {
+  return !value.includes('${') && !value.includes('*') && !value.includes('?');
 }

@@ -86,7 +86,10 @@ export function defaultPolicyVersion(config: Partial<IamPolicyConfiguration>): P
 
 /** AWS managed policies live in the `aws` account (`arn:aws:iam::aws:policy/...`); AWS Config records only customer ones. */
 export function isAwsManagedPolicyArn(arn: string | undefined): boolean {
-  return arn !== undefined && /^arn:[^:]+:iam::aws:policy\//.test(arn);
+  if (arn === undefined || !arn.startsWith('arn:')) return false;
+  // `arn:<partition>:iam::aws:policy/...`: a non-empty partition, then the AWS account's policy path.
+  const partitionEnd = arn.indexOf(':', 4);
+  return partitionEnd > 4 && arn.startsWith(':iam::aws:policy/', partitionEnd);
 }
 
 /** Service-linked roles live under `/aws-service-role/`; the service owns their policies, so nobody can change them. */

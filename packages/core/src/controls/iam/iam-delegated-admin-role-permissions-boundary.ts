@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import type { ConfigItem } from '../../ci/config-item.js';
-import { parsePolicy, statementCoversAction } from '../../iam/policy.js';
+import { type PolicyDocument, parsePolicy, statementCoversAction } from '../../iam/policy.js';
 import { compliant, defineControl, insufficientData, nonCompliant, notApplicable, param } from '../../model/control.js';
 import { GLOBAL_REGION } from '../../model/types.js';
 import {
-  defaultPolicyVersion,
   type IamPolicyConfiguration,
   type IamRoleConfiguration,
   iamName,
@@ -12,6 +11,7 @@ import {
   isServiceLinkedRole,
   shortList,
 } from './iam-configuration.js';
+import { defaultVersionPolicy } from './managed-policy.js';
 
 const POLICY = 'AWS::IAM::Policy';
 
@@ -42,9 +42,8 @@ function policiesByArn(items: readonly ConfigItem[]): Map<string, ConfigItem> {
   return map;
 }
 
-/** The delegation actions a policy document allows (Allow statements, any resource, conditions ignored). */
-function allowedDelegation(document: unknown, what: string, actions: readonly string[]): string[] {
-  const policy = parsePolicy(document, what);
+/** The delegation actions a policy allows (Allow statements, any resource, conditions ignored). */
+function delegationIn(policy: PolicyDocument, actions: readonly string[]): string[] {
   return actions.filter((a) => policy.statements.some((s) => s.effect === 'Allow' && statementCoversAction(s, a)));
 }
 
@@ -87,7 +86,7 @@ export const iamDelegatedAdminRolePermissionsBoundary = defineControl({
     const unknown: string[] = [];
     for (const inline of role.rolePolicyList ?? []) {
       const label = inline.policyName || '(unnamed)';
-      const hits = allowedDelegation(inline.policyDocument, `inline policy ${label} of role ${name}`, actions);
+      const hits = delegationIn(parsePolicy(inline.policyDocument, `inline policy ${label} of role ${name}`), actions);
       if (hits.length > 0) {
         for (const h of hits) granted.add(h);
         sources.push(`inline policy ${label}`);
@@ -105,12 +104,12 @@ export const iamDelegatedAdminRolePermissionsBoundary = defineControl({
         continue;
       }
       const policyItem = policies.get(arn);
-      const version = policyItem && defaultPolicyVersion(policyItem.config<IamPolicyConfiguration>());
-      if (version === undefined) {
+      const policy = policyItem && defaultVersionPolicy(policyItem);
+      if (policy === undefined) {
         unknown.push(label);
         continue;
       }
-      const hits = allowedDelegation(version.document, `default version of IAM policy ${label}`, actions);
+      const hits = delegationIn(policy, actions);
       if (hits.length > 0) {
         for (const h of hits) granted.add(h);
         sources.push(`policy ${label}`);

@@ -40,8 +40,22 @@ export function customerManagedPolicy(
     );
   }
   const versionId = version.versionId ?? config.defaultVersionId ?? 'default';
-  const policy = parsePolicy(version.document, `default version ${versionId} of IAM policy ${name}`);
-  return { name, versionId, policy };
+  return { name, versionId, policy: defaultVersionPolicy(item)! };
+}
+
+/**
+ * The parsed document of a policy item's default version (undefined when the item does not hold it),
+ * parsed once per item for every control that reads it: the policy controls, and the role controls
+ * that follow attached policies.
+ */
+export function defaultVersionPolicy(item: ConfigItem): PolicyDocument | undefined {
+  return item.derived('iam.defaultVersionPolicy', () => {
+    const config = item.config<IamPolicyConfiguration>();
+    const version = defaultPolicyVersion(config);
+    if (version === undefined) return undefined;
+    const versionId = version.versionId ?? config.defaultVersionId ?? 'default';
+    return parsePolicy(version.document, `default version ${versionId} of IAM policy ${iamName(item)}`);
+  });
 }
 
 export function isVerdict(value: ManagedPolicyDocument | Verdict): value is Verdict {

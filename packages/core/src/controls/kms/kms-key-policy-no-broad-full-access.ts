@@ -11,14 +11,21 @@ import { keyPolicy } from './key-policy.js';
 function broadPrincipals(statement: Statement, account: string): string[] {
   if (statement.notPrincipals !== undefined) return ['every principal but those in NotPrincipal'];
   const out: string[] = [];
-  const root = new RegExp(`^arn:aws[a-z-]*:iam::${account}:root$`);
   for (const [kind, values] of Object.entries(statement.principals ?? {})) {
     for (const value of values) {
-      if (kind === 'AWS' && (value === account || root.test(value))) continue;
+      if (kind === 'AWS' && (value === account || isAccountRoot(value, account))) continue;
       out.push(kind === '*' || kind === 'AWS' ? value : `${kind} ${value}`);
     }
   }
   return out;
+}
+
+/** `arn:<partition>:iam::<account>:root`, in any AWS partition (`aws`, `aws-cn`, `aws-us-gov`, ...). */
+function isAccountRoot(value: string, account: string): boolean {
+  const suffix = `:iam::${account}:root`;
+  if (!value.startsWith('arn:aws') || !value.endsWith(suffix)) return false;
+  const partitionTail = value.slice('arn:aws'.length, value.length - suffix.length);
+  return /^[a-z-]*$/.test(partitionTail);
 }
 
 export const kmsKeyPolicyNoBroadFullAccess = defineControl({

@@ -83,25 +83,21 @@ export const PUBLIC_WRITE_ACTIONS: readonly string[] = [
  */
 export function isPublicBucketPrincipal(statement: Statement): boolean {
   if (isPublicPrincipal(statement)) return true;
-  const values = [...(statement.principals?.['AWS'] ?? []), ...(statement.principals?.['CanonicalUser'] ?? [])];
-  return values.some((v) => v.includes('*') || v.includes('?'));
+  const p = statement.principals;
+  return p !== undefined && (hasWildcard(p['AWS']) || hasWildcard(p['CanonicalUser']));
+}
+
+function hasWildcard(values: readonly string[] | undefined): boolean {
+  return values?.some((v) => v.includes('*') || v.includes('?')) === true;
 }
 
 /**
  * Whether a condition pins the caller to fixed accounts, networks or organizations. S3 does not count
- * values with policy variables (`${aws:username}`) or wildcards as fixed, so those keys are dropped
- * before asking {@link hasRestrictingCondition}.
+ * values with policy variables (`${aws:username}`) or wildcards as fixed, so a key with such a value
+ * does not count ({@link hasRestrictingCondition} with fixed values only).
  */
 export function restrictsToFixedCallers(statement: Statement): boolean {
-  const condition: Statement['condition'] = {};
-  for (const [operator, keys] of Object.entries(statement.condition)) {
-    const fixed: Record<string, string[]> = {};
-    for (const [key, values] of Object.entries(keys)) {
-      if (values.every((v) => !v.includes('${') && !v.includes('*') && !v.includes('?'))) fixed[key] = values;
-    }
-    condition[operator] = fixed;
-  }
-  return hasRestrictingCondition({ ...statement, condition });
+  return hasRestrictingCondition(statement, true);
 }
 
 export interface PublicPolicyGrant {

@@ -491,6 +491,58 @@ describe('evaluateSnapshot: context look-ups', () => {
   });
 });
 
+describe('evaluateSnapshot: ctx.memo', () => {
+  it('builds once per account and region, shared by the controls that use the key; a throw is not kept', () => {
+    const builds: string[] = [];
+    let failures = 1;
+    const memoControl = (id: string, key: string) =>
+      defineControl({
+        ...BASE,
+        id,
+        resourceTypes: ['AWS::S3::Bucket'],
+        trigger: 'periodic',
+        evaluate: (item, ctx) => {
+          const value = ctx.memo(key, () => {
+            builds.push(`${key} ${ctx.accountId} ${ctx.region}`);
+            if (key === 'flaky' && failures-- > 0) throw new Error('the first build fails');
+            return `${key} built in ${ctx.accountId} ${ctx.region}`;
+          });
+          // The same key asked twice in one evaluation answers from the memo too.
+          expect(ctx.memo(key, () => 'rebuilt')).toBe(value);
+          return compliant(value);
+        },
+      });
+    const run = evaluate(
+      [
+        ci('AWS::S3::Bucket', 'a', A1, EU),
+        ci('AWS::S3::Bucket', 'b', A1, EU),
+        ci('AWS::S3::Bucket', 'c', A1, US),
+        ci('AWS::S3::Bucket', 'd', A2, EU),
+      ],
+      [memoControl('test-memo-1', 'shared'), memoControl('test-memo-2', 'shared'), memoControl('test-memo-3', 'flaky')],
+    );
+    expect(builds).toEqual([
+      `shared ${A1} ${EU}`,
+      `flaky ${A1} ${EU}`,
+      `flaky ${A1} ${EU}`,
+      `shared ${A1} ${US}`,
+      `flaky ${A1} ${US}`,
+      `shared ${A2} ${EU}`,
+      `flaky ${A2} ${EU}`,
+    ]);
+    const byControl = (id: string) =>
+      run.evaluations.filter((e) => e.controlId === id).map((e) => [e.resourceId, e.compliance, e.annotation]);
+    expect(byControl('test-memo-2')).toEqual([
+      ['a', 'COMPLIANT', `shared built in ${A1} ${EU}`],
+      ['b', 'COMPLIANT', `shared built in ${A1} ${EU}`],
+      ['c', 'COMPLIANT', `shared built in ${A1} ${US}`],
+      ['d', 'COMPLIANT', `shared built in ${A2} ${EU}`],
+    ]);
+    expect(byControl('test-memo-3')[0]).toEqual(['a', 'ERROR', expect.stringContaining('the first build fails')]);
+    expect(byControl('test-memo-3')[1]).toEqual(['b', 'COMPLIANT', `flaky built in ${A1} ${EU}`]);
+  });
+});
+
 describe('evaluateSnapshot: account-level controls', () => {
   it('run for every account and region the header names, even without items there', () => {
     const { evaluations, skippedAccountLevel } = evaluate(

@@ -453,4 +453,16 @@ describe('hasRestrictingCondition', () => {
   ])('does not restrict: %s', (_name, condition) => {
     expect(hasRestrictingCondition(withCondition(condition))).toBe(false);
   });
+
+  it('fixed values only: a key with a policy variable or a wildcard inside a value does not count', () => {
+    const variable = { StringEquals: { 'aws:SourceArn': 'arn:aws:iam::111122223333:user/${aws:username}' } };
+    const partialWildcard = { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic-?' } };
+    for (const condition of [variable, partialWildcard]) {
+      expect(hasRestrictingCondition(withCondition(condition))).toBe(true);
+      expect(hasRestrictingCondition(withCondition(condition), true)).toBe(false);
+    }
+    // Another key with fixed values still restricts.
+    const mixed = { StringEquals: { ...variable.StringEquals, 'aws:SourceAccount': '111122223333' } };
+    expect(hasRestrictingCondition(withCondition(mixed), true)).toBe(true);
+  });
 });

@@ -58,6 +58,30 @@ describe('iam-delegated-admin-role-permissions-boundary', () => {
     );
   });
 
+  it('error: the attached policy\'s default version is not a policy document (named in the annotation)', () => {
+    const broken = policy();
+    broken.configuration.policyVersionList[0].document = '%7B%22Statement%22%3A';
+    const v = verdict(control, role(), { with: [broken] });
+    expect(v.compliance).toBe('ERROR');
+    expect(v.annotation).toContain('IAM policy acme-orders-api-access');
+  });
+
+  it('reads the policy the policy controls read: one parsed document per policy item', async () => {
+    const { defaultVersionPolicy } = await import('../../../../src/controls/iam/managed-policy.js');
+    const { normalizeItem } = await import('../../../../src/index.js');
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:CreateRole', Resource: '*' }] };
+    const normalized = normalizeItem(attachedPolicy(doc));
+    if (!normalized.ok) throw new Error('test item does not normalize');
+    const first = defaultVersionPolicy(normalized.item);
+    expect(first?.statements[0]?.actions).toEqual(['iam:CreateRole']);
+    expect(defaultVersionPolicy(normalized.item)).toBe(first);
+    const noVersion = policy();
+    noVersion.configuration.policyVersionList = [];
+    const bare = normalizeItem(noVersion);
+    if (!bare.ok) throw new Error('test item does not normalize');
+    expect(defaultVersionPolicy(bare.item)).toBeUndefined();
+  });
+
   it('non-compliant: AWS managed AdministratorAccess attached', () => {
     const ci = role();
     ci.configuration.attachedManagedPolicies.push({

@@ -25,6 +25,23 @@ describe('kms-key-policy-no-broad-full-access', () => {
     expect(verdict(control, ci).compliance).toBe('COMPLIANT');
   });
 
+  it('the account root in other partitions is the root; look-alikes are not', () => {
+    for (const root of ['arn:aws-cn:iam::123456789012:root', 'arn:aws-us-gov:iam::123456789012:root']) {
+      expect(verdict(control, withPolicy((s) => (s[0].Principal = { AWS: root }))).compliance).toBe('COMPLIANT');
+    }
+    for (const other of [
+      'arn:aws:iam::123456789012:rootx',
+      'arn:awsX:iam::123456789012:root',
+      'arn:aws:iam::1123456789012:root',
+      'xarn:aws:iam::123456789012:root',
+      'arn:aws:sts::123456789012:root',
+    ]) {
+      const v = verdict(control, withPolicy((s) => (s[0].Principal = { AWS: other })));
+      expect(v.compliance, other).toBe('NON_COMPLIANT');
+      expect(v.annotation).toContain(other);
+    }
+  });
+
   it('non-compliant: kms:* for a role of the account', () => {
     const ci = withPolicy((s) => (s[1].Action = 'kms:*'));
     const v = verdict(control, ci);
