@@ -120,12 +120,15 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   const star = pattern.indexOf('*');
   const question = pattern.indexOf('?');
   if (star === -1 && question === -1) {
-    return pattern.length === value.length && pattern.toLowerCase() === value.toLowerCase();
+    // Same spelling first (the usual case), without building lower-cased copies.
+    return pattern === value || (pattern.length === value.length && pattern.toLowerCase() === value.toLowerCase());
   }
   // The common shapes `service:*`, `arn:...:bucket/*`: a prefix, no regular expression to build.
   if (question === -1 && star === pattern.length - 1) {
-    const prefix = pattern.slice(0, -1);
-    return value.length >= prefix.length && value.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+    const n = pattern.length - 1;
+    if (value.length < n) return false;
+    if (value.startsWith(pattern.slice(0, n))) return true;
+    return value.slice(0, n).toLowerCase() === pattern.slice(0, n).toLowerCase();
   }
   let re = patternCache.get(pattern);
   if (re === undefined) {
