@@ -7,7 +7,7 @@ import { readInputs } from '../input.js';
 import { type CliIo, EXIT, paint } from '../io.js';
 import { summarize } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
-import { evaluationJson } from './evaluate.js';
+import { writeEvaluationJson } from './evaluate.js';
 import { writeOutFile } from './report.js';
 
 /** The demo snapshot shipped in the repository (examples/demo-account.jsonl). */
@@ -46,7 +46,7 @@ export function demoCommand(
     report = writeOutFile(io, options.out ?? DEMO_REPORT, html);
   }
   if (options.format === 'json') {
-    io.stdout(evaluationJson(run));
+    writeEvaluationJson(io.stdout, run);
     if (report !== undefined) io.stderr(`rampart: HTML report written to ${report}\n`);
   } else {
     const byId = new Map(controls.map((c) => [c.id, c]));

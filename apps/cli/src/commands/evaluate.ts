@@ -35,14 +35,29 @@ export interface EvaluateOptions {
   attestations?: string;
 }
 
+/** Evaluations written per call of `write` by {@link writeEvaluationJson}. */
+const JSON_CHUNK = 2_000;
+
 /**
  * The JSON document `--format json` prints (DESIGN.md contract): one evaluation per line, so it stays
- * readable and diffable, and costs little to write for 100,000 evaluations.
+ * readable and diffable, and costs little to write for 100,000 evaluations. Written in chunks of a few
+ * thousand evaluations: a large run's output (tens of megabytes) is never one string, nor copied whole
+ * into a buffer to be written.
  */
-export function evaluationJson(run: EvaluationRun): string {
-  const lines = run.evaluations.map((e) => JSON.stringify(e));
-  const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
-  return `{"scope":${JSON.stringify(run.scope)},\n"evaluations":${body}}\n`;
+export function writeEvaluationJson(write: (text: string) => void, run: EvaluationRun): void {
+  const all = run.evaluations;
+  write(`{"scope":${JSON.stringify(run.scope)},\n"evaluations":`);
+  if (all.length === 0) {
+    write('[]}\n');
+    return;
+  }
+  for (let start = 0; start < all.length; start += JSON_CHUNK) {
+    const end = Math.min(start + JSON_CHUNK, all.length);
+    let text = start === 0 ? '[\n' : ',\n';
+    for (let i = start; i < end; i++) text += i === start ? JSON.stringify(all[i]) : `,\n${JSON.stringify(all[i])}`;
+    write(text);
+  }
+  write('\n]}\n');
 }
 
 export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Promise<number> {
@@ -91,7 +106,7 @@ export async function evaluateCommand(io: CliIo, options: EvaluateOptions): Prom
     const { writeReport } = await import('./report.js');
     asffGaps = writeReport(io, run, format, { out: options.out, homeRegion: options.homeRegion });
   } else if (format === 'json') {
-    sink.io.stdout(evaluationJson(run));
+    writeEvaluationJson(sink.io.stdout, run);
   } else {
     const { printAsff } = await import('./export.js');
     asffGaps = printAsff(sink.io, run, options.homeRegion);

@@ -23,7 +23,7 @@ import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import { ScanProgress } from '../progress.js';
 import { summarize } from '../render/summary.js';
 import { renderFindings, renderSummary } from '../render/table.js';
-import { evaluationJson, selectControls } from './evaluate.js';
+import { selectControls, writeEvaluationJson } from './evaluate.js';
 import { exitCode, failedReads, tally } from './exit-code.js';
 import { printAsff, reportExport } from './export.js';
 import { parseFailOn, parseParams } from './options.js';
@@ -253,7 +253,7 @@ export async function scanCommand(
   if (isReportFormat(format)) {
     codes.push(writeReport(io, run, format, { out: options.out, homeRegion: options.homeRegion }));
   } else if (format === 'json') {
-    sink.io.stdout(evaluationJson(run));
+    writeEvaluationJson(sink.io.stdout, run);
   } else if (format === 'asff') {
     if (printAsff(sink.io, run, options.homeRegion) > 0) codes.push(EXIT.GAPS);
   } else {

@@ -141,3 +141,44 @@ describe('summaryTally (the exit code of the table path)', () => {
     }
   });
 });
+
+describe('writeEvaluationJson (the JSON contract, written in chunks)', () => {
+  const scope = {
+    controls: ['restricted-ssh'],
+    accounts: ['111111111111'],
+    regions: ['eu-west-1'],
+    now: 'x',
+    incomplete: [],
+  };
+  const evaluation = (i: number): Evaluation => ({
+    controlId: 'restricted-ssh',
+    resourceType: 'AWS::EC2::SecurityGroup',
+    resourceId: `sg-${i}`,
+    resourceArn: null,
+    accountId: '111111111111',
+    region: 'eu-west-1',
+    compliance: 'NON_COMPLIANT',
+    annotation: `Security group sg-${i} "opens" port 22\nto 0.0.0.0/0.`,
+  });
+  /** The document as one string: one evaluation per line, scope first. */
+  const whole = (evaluations: Evaluation[]) => {
+    const lines = evaluations.map((e) => JSON.stringify(e));
+    const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
+    return `{"scope":${JSON.stringify(scope)},\n"evaluations":${body}}\n`;
+  };
+
+  it.each([0, 1, 1_999, 2_000, 2_001, 4_500])(
+    '%i evaluations: the same text as one string, in bounded chunks',
+    async (n) => {
+      const { writeEvaluationJson } = await import('../../src/commands/evaluate.js');
+      const evaluations = Array.from({ length: n }, (_, i) => evaluation(i));
+      const run = { evaluations, scope, skippedAccountLevel: [] };
+      const chunks: string[] = [];
+      writeEvaluationJson((text) => chunks.push(text), run);
+      expect(chunks.join('')).toBe(whole(evaluations));
+      expect(JSON.parse(chunks.join('')).evaluations).toHaveLength(n);
+      // The scope, one chunk per 2,000 evaluations, the end.
+      expect(chunks).toHaveLength(n === 0 ? 2 : 2 + Math.ceil(n / 2_000));
+    },
+  );
+});
