@@ -92,10 +92,15 @@ function shorten(text: string, max = 72): string {
   return `${text.slice(0, keep)}…${text.slice(text.length - keep)}`;
 }
 
-/** A finding with what orders it: its control's severity rank and its arrival (ties keep their order). */
-interface Ranked {
-  e: Evaluation;
+/** What orders a finding: its control's severity rank and its identity. */
+interface Probe {
   rank: number;
+  e: Pick<Evaluation, 'controlId' | 'accountId' | 'region' | 'resourceType' | 'resourceId'>;
+}
+
+/** A finding kept, with its arrival (ties keep their order). */
+interface Ranked extends Probe {
+  e: Evaluation;
   seq: number;
 }
 
@@ -131,38 +136,33 @@ export class FindingsSelector {
   /** An evaluation; those that need no attention are ignored. */
   add(e: Evaluation): void {
     if (!needsAttention(e.compliance)) return;
-    this.#offer(this.#rank(e.controlId), e.controlId, e.accountId, e.region, e.resourceType, e.resourceId, () => e);
+    this.#offer({ rank: this.#rank(e.controlId), e }, () => e);
   }
 
   /** A verdict, made into an evaluation only when it is kept. */
   addVerdict(controlId: string, item: ConfigItem, verdict: Verdict): void {
     if (!needsAttention(verdict.compliance)) return;
-    const type = verdict.resource?.type ?? item.resourceType;
-    const id = verdict.resource?.id ?? item.resourceId;
-    this.#offer(this.#rank(controlId), controlId, item.accountId, item.region, type, id, () =>
-      toEvaluation(controlId, item, verdict),
-    );
+    const e = {
+      controlId,
+      accountId: item.accountId,
+      region: item.region,
+      resourceType: verdict.resource?.type ?? item.resourceType,
+      resourceId: verdict.resource?.id ?? item.resourceId,
+    };
+    this.#offer({ rank: this.#rank(controlId), e }, () => toEvaluation(controlId, item, verdict));
   }
 
-  #offer(
-    rank: number,
-    controlId: string,
-    accountId: string,
-    region: string,
-    type: string,
-    id: string,
-    make: () => Evaluation,
-  ): void {
+  #offer(probe: Probe, make: () => Evaluation): void {
     const seq = this.#seq++;
     this.total++;
     const kept = this.#kept;
     if (this.limit === 0) {
-      kept.push({ e: make(), rank, seq });
+      kept.push({ e: make(), rank: probe.rank, seq });
       this.#sorted = false;
       return;
     }
     // Whether the new finding sorts before k (on a tie it comes after: it arrived later).
-    const before = (k: Ranked): boolean => compareTo(k, rank, controlId, accountId, region, type, id) > 0;
+    const before = (k: Ranked): boolean => order(probe, k) < 0;
     if (kept.length === this.limit && !before(kept[kept.length - 1]!)) return;
     let lo = 0;
     let hi = kept.length;
@@ -171,7 +171,7 @@ export class FindingsSelector {
       if (before(kept[mid]!)) hi = mid;
       else lo = mid + 1;
     }
-    kept.splice(lo, 0, { e: make(), rank, seq });
+    kept.splice(lo, 0, { e: make(), rank: probe.rank, seq });
     if (kept.length > this.limit) kept.pop();
   }
 
@@ -179,11 +179,7 @@ export class FindingsSelector {
 
   #inOrder(): Ranked[] {
     if (!this.#sorted) {
-      this.#kept.sort(
-        (a, b) =>
-          compareTo(a, b.rank, b.e.controlId, b.e.accountId, b.e.region, b.e.resourceType, b.e.resourceId) ||
-          a.seq - b.seq,
-      );
+      this.#kept.sort((a, b) => order(a, b) || a.seq - b.seq);
       this.#sorted = true;
     }
     return this.#kept;
@@ -220,23 +216,15 @@ export class FindingsSelector {
   }
 }
 
-/** How k sorts against a finding given by its fields: severity rank, control, account, region, type, id. */
-function compareTo(
-  k: Ranked,
-  rank: number,
-  controlId: string,
-  accountId: string,
-  region: string,
-  type: string,
-  id: string,
-): number {
+/** Display order: severity rank, control, then DESIGN.md's output order (account, region, type, id). */
+function order(a: Probe, b: Probe): number {
   return (
-    k.rank - rank ||
-    cmp(k.e.controlId, controlId) ||
-    cmp(k.e.accountId, accountId) ||
-    cmp(k.e.region, region) ||
-    cmp(k.e.resourceType, type) ||
-    cmp(k.e.resourceId, id)
+    a.rank - b.rank ||
+    cmp(a.e.controlId, b.e.controlId) ||
+    cmp(a.e.accountId, b.e.accountId) ||
+    cmp(a.e.region, b.e.region) ||
+    cmp(a.e.resourceType, b.e.resourceType) ||
+    cmp(a.e.resourceId, b.e.resourceId)
   );
 }
 
