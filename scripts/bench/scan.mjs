@@ -3,7 +3,8 @@
 // evaluate), API calls made (HTTP attempts, counted by an SDK middleware) and peak memory (RSS and heap,
 // sampled every 20 ms during the scan). Then the aggregator figure (`benchAggregator`): `rampart scan
 // --aggregator` against a local Config endpoint serving an organization of 20,000 and 100,000 items,
-// with the items the scan held at once and its peak RSS. `benchScan()` is what scripts/bench.mjs
+// and one account and region of 50,000, with the items and evaluations the scan held at once, what it
+// spilled to disk, its peak live heap and RSS. `benchScan()` is what scripts/bench.mjs
 // calls; run this file directly for the figures alone. Needs moto_server (see
 // test-e2e/support/moto.ts) and `pnpm build`.
 import { spawn } from 'node:child_process';
@@ -165,6 +166,27 @@ function organization(count) {
 }
 
 /**
+ * One account and one region holding `count` items (the corpus's regional items; its global ones, a
+ * few per copy, go to the account's `global` partition): the largest partition an organization of
+ * that size can have, whose evaluations the scan must spill to disk to stay within its bound.
+ */
+function onePartition(count) {
+  const { items: all } = corpus(Math.ceil(count * 1.5), 'event');
+  const regional = [];
+  const global = [];
+  all.forEach((ci, i) => {
+    if (ci.awsRegion === 'global') global.push(i);
+    else if (regional.length < count) regional.push(i);
+  });
+  const accountId = String(200000000001);
+  const partitions = new Map([
+    [`${accountId} global`, global.filter((i) => i < regional.at(-1))],
+    [`${accountId} eu-west-1`, regional],
+  ]);
+  return { items: all, partitions };
+}
+
+/**
  * A local endpoint for the two APIs the aggregator scan calls: STS GetCallerIdentity (query protocol)
  * and Config SelectAggregateResourceConfig (JSON 1.1: the GROUP BY listing, then one partition's rows
  * in pages of `Limit`). Anything else (the direct reads of facts) is refused, as a denied call is.
@@ -256,14 +278,23 @@ function runCli(args, env) {
 
 /**
  * `rampart scan --aggregator org --format json` (every control; the facts' direct reads are refused)
- * over organizations of the given sizes: the items it held at once (its own count, on stderr), the
- * peak live heap, peak RSS and wall time. Memory should follow a page plus what periodic controls
- * join, not the organization: the same at 100,000 items as at 20,000.
+ * over organizations of the given sizes: the items and evaluations it held at once and what it
+ * spilled to disk (its own counts, on stderr), the peak live heap, peak RSS and wall time. Memory
+ * should follow a page plus what periodic controls join, not the organization: the same at 100,000
+ * items as at 20,000; and in one large partition, the evaluations held stay within the scan's bound
+ * (50,000 page-control evaluations of a partition, plus its partition controls'), the rest spilled.
  */
-export async function benchAggregator(sizes = [20_000, 100_000]) {
+export async function benchAggregator(
+  cases = [
+    { count: 20_000, layout: 'organization' },
+    { count: 100_000, layout: 'organization' },
+    { count: 50_000, layout: 'one partition' },
+  ],
+) {
   const out = [];
-  for (const count of sizes) {
-    const org = organization(count);
+  for (const { count, layout } of cases) {
+    const org = layout === 'one partition' ? onePartition(count) : organization(count);
+    const items = [...org.partitions.values()].reduce((n, list) => n + list.length, 0);
     const aggregator = await startAggregator(org);
     try {
       const run = await runCli(['scan', '--aggregator', 'org', '--region', REGION, '--format', 'json'], {
@@ -274,22 +305,27 @@ export async function benchAggregator(sizes = [20_000, 100_000]) {
         AWS_MAX_ATTEMPTS: '1',
       });
       const collected =
-        /collected (\d+) item\(s\).*?(\d+) aggregator partition\(s\); at most (\d+) item\(s\) held at once/.exec(
+        /collected (\d+) item\(s\).*?(\d+) aggregator partition\(s\); at most (\d+) item\(s\) and (\d+) evaluation\(s\) held at once(?:; (\d+) evaluation\(s\) spilled to disk in (\d+) sorted run\(s\))?/.exec(
           run.stderr,
         );
       if (collected === null) throw new Error(`no collection summary on stderr: ${run.stderr.slice(-2000)}`);
       const figures = {
-        items: count,
+        layout,
+        items,
         partitions: Number(collected[2]),
         largestPartition: Math.max(...[...org.partitions.values()].map((l) => l.length)),
         maxItemsHeld: Number(collected[3]),
+        maxEvaluationsHeld: Number(collected[4]),
+        spilledEvaluations: Number(collected[5] ?? 0),
+        spilledRuns: Number(collected[6] ?? 0),
         peakLiveHeapMb: Math.round(run.liveHeap / 2 ** 20),
         peakRssMb: Math.round(run.rss / 2 ** 20),
         wallMs: Math.round(run.ms),
       };
       console.log(
-        `scan --aggregator: ${figures.items} items in ${figures.partitions} partitions (largest ${figures.largestPartition}) -> ` +
-          `at most ${figures.maxItemsHeld} items held at once, peak live heap ${figures.peakLiveHeapMb} MB ` +
+        `scan --aggregator (${figures.layout}): ${figures.items} items in ${figures.partitions} partitions (largest ${figures.largestPartition}) -> ` +
+          `at most ${figures.maxItemsHeld} items and ${figures.maxEvaluationsHeld} evaluations held at once, ` +
+          `${figures.spilledEvaluations} evaluations spilled in ${figures.spilledRuns} sorted runs, peak live heap ${figures.peakLiveHeapMb} MB ` +
           `(after GC, every 500 ms), peak RSS ${figures.peakRssMb} MB, ${(figures.wallMs / 1000).toFixed(1)} s`,
       );
       out.push(figures);

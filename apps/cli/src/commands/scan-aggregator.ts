@@ -50,7 +50,9 @@ export interface AggregatorScan {
 }
 
 /**
- * Where the evaluations of the partitions go as they complete. `--format json` streams them out in
+ * Where the evaluations of the partitions go as they complete, in chunks (several for a large
+ * partition): each chunk adds to the counts, rows and text of the ones before, so how a run is cut
+ * into chunks never shows in the output. `--format json` streams them out in
  * the contract's shape with `evaluations` first and `scope` last (`{"evaluations":[…],\n"scope":{…}}`:
  * key order carries no meaning in JSON, and the scope, with what could not be read, is known only at
  * the end); `table` keeps the counts and the failure rows the table shows; the other formats and
@@ -267,12 +269,16 @@ export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<numb
       ingest,
       onError: writeError,
       ...(attest !== undefined ? { attest } : {}),
+      // Chunks in output order, several per partition when it is large.
       emit: (evaluations) => output.add(evaluations),
     });
     a.onStats?.(result.stats);
     progress.finish();
+    const { maxItemsHeld, maxEvaluationsHeld, spilledRuns, spilledEvaluations } = result.stats;
+    const spilled =
+      spilledRuns > 0 ? `; ${spilledEvaluations} evaluation(s) spilled to disk in ${spilledRuns} sorted run(s)` : '';
     io.stderr(
-      `rampart: collected ${direct.items + result.rows} item(s) and fact(s) (direct reads of ${plan.accountId}, ${result.stats.reads} aggregator partition(s); at most ${result.stats.maxItemsHeld} item(s) held at once)\n`,
+      `rampart: collected ${direct.items + result.rows} item(s) and fact(s) (direct reads of ${plan.accountId}, ${result.stats.reads} aggregator partition(s); at most ${maxItemsHeld} item(s) and ${maxEvaluationsHeld} evaluation(s) held at once${spilled})\n`,
     );
     complete = true;
   } catch (error) {

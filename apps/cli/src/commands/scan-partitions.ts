@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { AggregatorPartition, PartitionPage } from '@rampart/collectors';
 import {
   type CollectionError,
@@ -13,7 +14,21 @@ import {
   readsOtherResources,
   Snapshot,
   type SnapshotHeader,
+  toEvaluation,
+  type Verdict,
 } from '@rampart/core';
+import {
+  bestCaptures,
+  type Capture,
+  compareEntries,
+  type Entry,
+  itemKey,
+  mergeSorted,
+  type Run,
+  readRun,
+  resolve,
+  SpillDirectory,
+} from './scan-spill.js';
 
 /** A normalized item and where it came from (the snapshot line it was written to). */
 export interface Ingested {
@@ -44,9 +59,22 @@ export interface PartitionedInput {
   onError(error: CollectionError): void;
   /** Adds the attestations to a partition's snapshot. */
   attest?: (snapshot: Snapshot) => void;
-  /** The evaluations of one partition, in output order; partitions come in (account, region) order. */
+  /**
+   * A chunk of evaluations, never empty, in output order: a partition's come in one or more chunks,
+   * the partitions in (account, region) order.
+   */
   emit(evaluations: readonly Evaluation[]): void;
+  /**
+   * The most page-control evaluations of a partition held in memory (default 50,000); beyond, they are
+   * sorted and spilled to disk as a run (see {@link evaluatePartitions}). At least 3 are held while
+   * runs are merged (two runs read, one evaluation emitted).
+   */
+  maxEvaluationsInMemory?: number;
+  /** Where the scan's temporary directory of sorted runs (`rampart-scan-*`) is made; default `os.tmpdir()`. */
+  temporaryDirectory?: string;
 }
+
+export const DEFAULT_MAX_EVALUATIONS_IN_MEMORY = 50_000;
 
 export interface PartitionStats {
   /** Partitions evaluated (every account × `global` and every region, empty ones included). */
@@ -70,10 +98,16 @@ export interface PartitionStats {
   /** The most aggregator rows held at once (one page). */
   maxRowsHeld: number;
   /**
-   * The most evaluations held before being emitted: a partition's, sorted when it is complete (the
-   * output order DESIGN.md fixes), plus the account's `global` ones, which come later in that order.
+   * The most evaluations held in memory at once: the page controls' of a partition, until they are
+   * spilled or the partition is complete (at most `maxEvaluationsInMemory`, markers included: see
+   * `Entry`), or the entries a merge of runs reads and the chunk it emits (fewer); plus the partition
+   * controls' evaluations of the partition being emitted.
    */
   maxEvaluationsHeld: number;
+  /** Sorted runs the page controls' evaluations were spilled to (from memory; merges of runs not counted). */
+  spilledRuns: number;
+  /** Entries those runs held. */
+  spilledEvaluations: number;
 }
 
 export interface PartitionedResult {
@@ -183,19 +217,34 @@ class PageSnapshot extends Snapshot {
 interface Slotted {
   item: ConfigItem;
   origin: ItemOrigin;
-  /** Which evaluations are this item's: dropped together when a later capture of the resource replaces it. */
+  /** The item's capture time (`''` when it has none): the latest capture of a resource met twice wins. */
+  capture: string;
+  /** The item's arrival number in its partition: of equal captures, the last to arrive wins. */
   slot: number;
 }
 
+/** Where the page controls' verdicts go, with the item each is about. */
+interface PageSink {
+  verdict(controlId: string, item: ConfigItem, verdict: Verdict): void;
+  /** The control ran on the item and gave no verdict about it (none, or only about other resources). */
+  silent(controlId: string, item: ConfigItem): void;
+}
+
+function aboutItself(result: Verdict | readonly Verdict[], item: ConfigItem): boolean {
+  const verdicts: readonly (Verdict | undefined)[] = Array.isArray(result) ? result : [result as Verdict];
+  return verdicts.some(
+    (v) => v?.resource === undefined || (v.resource.type === item.resourceType && v.resource.id === item.resourceId),
+  );
+}
+
 /**
- * Runs the page controls on a page of items through the engine, and tells which item each
- * evaluation belongs to: the controls are wrapped to note the item they are called on, and deleted
- * items (NOT_APPLICABLE without a call) run apart, where an evaluation names its own item.
+ * Runs the page controls on a page of items through the engine, telling the sink which item each
+ * verdict is about, and which control said nothing about its item (the controls are wrapped to see
+ * what they return).
  */
 class PageRunner {
   readonly #byType = new Map<string, Control<unknown>[]>();
-  #slots = new Map<ConfigItem, number>();
-  #current = -1;
+  #sink: PageSink | undefined;
 
   constructor(
     controls: readonly Control<unknown>[],
@@ -206,8 +255,9 @@ class PageRunner {
       const traced: Control<unknown> = {
         ...control,
         evaluate: (item, ctx) => {
-          this.#current = this.#slots.get(item) ?? -1;
-          return control.evaluate(item, ctx);
+          const result = control.evaluate(item, ctx);
+          if (!aboutItself(result, item)) this.#sink?.silent(control.id, item);
+          return result;
         },
       };
       for (const type of control.resourceTypes) {
@@ -225,56 +275,128 @@ class PageRunner {
     return this.#byType.has(resourceType);
   }
 
-  run(entries: readonly Slotted[], partition: Snapshot, out: (evaluation: Evaluation, slot: number) => void): void {
-    const live = new PageSnapshot(partition);
-    const deleted = new PageSnapshot(partition);
-    const deletedSlots = new Map<string, number>();
+  run(entries: readonly Slotted[], partition: Snapshot, sink: PageSink): void {
+    const page = new PageSnapshot(partition);
     const controls = new Set<Control<unknown>>();
-    this.#slots = new Map();
-    for (const { item, origin, slot } of entries) {
+    for (const { item, origin } of entries) {
       for (const c of this.#byType.get(item.resourceType) ?? []) controls.add(c);
-      if (item.deleted) {
-        deleted.add(item, origin);
-        deletedSlots.set(`${item.resourceType}\u0000${item.resourceId}`, slot);
-      } else {
-        live.add(item, origin);
-        this.#slots.set(item, slot);
-      }
+      page.add(item, origin);
     }
-    const options = {
-      controls: [...controls],
-      now: this.now,
-      ...(this.parameters !== undefined ? { parameters: this.parameters } : {}),
-    };
-    if (live.size > 0) {
-      evaluateSnapshot(live, { ...options, onEvaluation: (e) => out(e, this.#current) });
-    }
-    if (deleted.size > 0) {
-      evaluateSnapshot(deleted, {
-        ...options,
-        onEvaluation: (e) => out(e, deletedSlots.get(`${e.resourceType}\u0000${e.resourceId}`) ?? -1),
+    if (page.size === 0) return;
+    this.#sink = sink;
+    try {
+      evaluateSnapshot(page, {
+        controls: [...controls],
+        now: this.now,
+        ...(this.parameters !== undefined ? { parameters: this.parameters } : {}),
+        onVerdict: (controlId, item, verdict) => sink.verdict(controlId, item, verdict),
       });
+    } finally {
+      this.#sink = undefined;
     }
-    this.#slots = new Map();
   }
 }
 
+/** The evaluations held in memory (page controls' entries, runs being read, partition controls' evaluations): their most is a statistic. */
+class HeldEvaluations {
+  #count = 0;
+
+  constructor(readonly stats: PartitionStats) {}
+
+  add(n: number): void {
+    this.#count += n;
+    if (this.#count > this.stats.maxEvaluationsHeld) this.stats.maxEvaluationsHeld = this.#count;
+  }
+
+  release(n: number): void {
+    this.#count -= n;
+  }
+}
+
+/** How much of the memory bound a merge uses: one entry per run it reads, and the chunk it emits. */
+interface Limits {
+  /** Entries held in memory before they are spilled as a sorted run. */
+  bound: number;
+  /** The most runs merged at once. */
+  width: number;
+  /** The most evaluations a call to `emit` carries. */
+  chunk: number;
+}
+
+function limits(bound: number): Limits {
+  if (!Number.isSafeInteger(bound) || bound < 1) {
+    throw new RangeError(`maxEvaluationsInMemory must be a positive integer, not ${bound}`);
+  }
+  return {
+    bound,
+    width: Math.max(2, Math.min(64, Math.floor(bound / 4))),
+    chunk: Math.max(1, Math.min(1024, Math.floor(bound / 4))),
+  };
+}
+
 /**
- * The page controls' evaluations of one partition, made page by page and held (evaluations, not
- * items) until the partition is complete and can be put in output order. A resource met twice keeps
- * the later capture, as `Snapshot.add` does: the earlier one's evaluations are dropped.
+ * The page controls' evaluations of one partition, made page by page and held until the partition is
+ * complete and can be put in output order; when `limits.bound` are held they are sorted and spilled
+ * to disk as a run, and the complete partition is a merge of its runs. A resource met twice keeps the
+ * later capture, as `Snapshot.add` does: each entry carries its item's capture and arrival ({@link Entry}),
+ * and the merge keeps, of one control's entries about one resource, those of the best capture
+ * ({@link resolve}), so no state per resource is kept meanwhile. Only the items whose page controls
+ * gave verdicts about other resources (none in the catalog) are noted, to find their best capture.
  */
 class PageEvaluations {
-  readonly #seen = new Map<string, { capture: string; slot: number }>();
-  readonly #evaluations: Evaluation[] = [];
-  readonly #slots: number[] = [];
-  readonly #replaced = new Set<number>();
-  #next = 0;
+  #entries: Entry[] = [];
+  #runs: Run[] = [];
+  /** Items that gave verdicts about other resources. */
+  readonly #foreign = new Set<string>();
+  #page = new Map<ConfigItem, Slotted>();
+  #slot = 0;
+  #seq = 0;
+  readonly #sink: PageSink;
 
-  constructor(readonly runner: PageRunner) {}
+  constructor(
+    readonly runner: PageRunner,
+    readonly spill: SpillDirectory,
+    readonly held: HeldEvaluations,
+    readonly limits: Limits,
+  ) {
+    this.#sink = {
+      verdict: (controlId, item, verdict) => {
+        const evaluation = toEvaluation(controlId, item, verdict);
+        const own = evaluation.resourceType === item.resourceType && evaluation.resourceId === item.resourceId;
+        let of: string | undefined;
+        if (!own) {
+          of = itemKey(item.resourceType, item.resourceId);
+          this.#foreign.add(of);
+        }
+        this.#push(evaluation, item, of, undefined);
+      },
+      silent: (controlId, item) => {
+        const marker: Evaluation = {
+          controlId,
+          resourceType: item.resourceType,
+          resourceId: item.resourceId,
+          resourceArn: null,
+          accountId: item.accountId,
+          region: item.region,
+          compliance: 'NOT_APPLICABLE',
+          annotation: '',
+        };
+        this.#push(marker, item, undefined, true);
+      },
+    };
+  }
 
-  get size(): number {
-    return this.#evaluations.length;
+  #push(evaluation: Evaluation, item: ConfigItem, of: string | undefined, marker: true | undefined): void {
+    const slotted = this.#page.get(item);
+    if (slotted === undefined) throw new Error(`a page control evaluated ${item}, which is not on the page`);
+    this.#entries.push({ evaluation, capture: slotted.capture, slot: slotted.slot, seq: this.#seq++, of, marker });
+    this.held.add(1);
+    if (this.#entries.length >= this.limits.bound) this.spillHeld();
+  }
+
+  /** Entries held in memory. */
+  get inMemory(): number {
+    return this.#entries.length;
   }
 
   /** Evaluates a page; `partition` answers its fact look-ups. */
@@ -282,45 +404,138 @@ class PageEvaluations {
     if (items.length === 0) return;
     const batch = new Map<string, Slotted>();
     for (const { item, origin } of items) {
-      const key = `${item.resourceType}\u0000${item.resourceId}`;
+      const key = itemKey(item.resourceType, item.resourceId);
       const capture = item.captureTime ?? '';
-      const previous = this.#seen.get(key);
-      if (previous !== undefined) {
-        if (previous.capture > capture) continue;
-        this.#replaced.add(previous.slot);
-      }
-      const slot = this.#next++;
-      this.#seen.set(key, { capture, slot });
-      batch.set(key, { item, origin, slot });
+      const previous = batch.get(key);
+      if (previous !== undefined && previous.capture > capture) continue;
+      batch.set(key, { item, origin, capture, slot: this.#slot++ });
     }
-    this.runner.run([...batch.values()], partition, (evaluation, slot) => {
-      this.#evaluations.push(evaluation);
-      this.#slots.push(slot);
-    });
+    for (const slotted of batch.values()) this.#page.set(slotted.item, slotted);
+    try {
+      this.runner.run([...batch.values()], partition, this.#sink);
+    } finally {
+      this.#page = new Map();
+    }
   }
 
-  /** The evaluations in output order (a stable sort: one item's verdicts keep the order the control gave them). */
-  sorted(): Evaluation[] {
-    const kept =
-      this.#replaced.size === 0
-        ? this.#evaluations
-        : this.#evaluations.filter((_, i) => !this.#replaced.has(this.#slots[i]!));
-    return kept.sort(compareEvaluations);
+  /**
+   * Writes the entries held as a sorted run (those another capture in them beats dropped), then merges
+   * runs of one level once there are `limits.width` of them, so a merge never reads more.
+   */
+  spillHeld(): void {
+    if (this.#entries.length === 0) return;
+    const entries = this.#entries.sort(compareEntries);
+    this.#entries = [];
+    this.#runs.push(this.spill.write(resolve(entries, undefined, noop), 0));
+    this.held.release(entries.length);
+    for (let level = 0; ; level++) {
+      const same = this.#runs.filter((r) => r.level === level);
+      if (same.length < this.limits.width) break;
+      this.#runs = [...this.#runs.filter((r) => r.level !== level), this.#merge(same, level + 1)];
+    }
+  }
+
+  #merge(runs: readonly Run[], level: number): Run {
+    const sources = runs.map((r) => readRun(r, () => this.held.add(1)));
+    const release = () => this.held.release(1);
+    const merged = this.spill.write(released(resolve(mergeSorted(sources), undefined, release), release), level);
+    for (const r of runs) this.spill.remove(r);
+    return merged;
+  }
+
+  /**
+   * The partition's evaluations in output order, merged with the partition controls' (`whole`, in output
+   * order), in chunks of at most `limits.chunk`. With runs on disk, the entries held join them as one
+   * more run, and the runs are merged `limits.width` at most.
+   */
+  complete(whole: readonly Evaluation[], emit: (evaluations: readonly Evaluation[]) => void): void {
+    this.held.add(whole.length);
+    if (this.#runs.length === 0) {
+      const entries = this.#entries.sort(compareEntries);
+      this.#entries = [];
+      const winners = bestCaptures(entries, this.#foreign);
+      emitMerged(whole, resolve(entries, { winners }, noop), this.limits.chunk, emit, noop);
+      this.held.release(entries.length);
+    } else {
+      this.spillHeld();
+      while (this.#runs.length > this.limits.width) {
+        const bySize = [...this.#runs].sort((a, b) => a.count - b.count);
+        const smallest = bySize.slice(0, Math.min(this.limits.width, this.#runs.length - this.limits.width + 1));
+        this.#runs = [
+          ...bySize.slice(smallest.length),
+          this.#merge(smallest, Math.max(...smallest.map((r) => r.level)) + 1),
+        ];
+      }
+      // Only when some item gave verdicts about other resources: a pass over the runs to find its best capture.
+      const winners =
+        this.#foreign.size === 0 ? new Map<string, Capture>() : bestCaptures(allOf(this.#runs), this.#foreign);
+      const sources = this.#runs.map((r) => readRun(r, () => this.held.add(1)));
+      const release = (n: number) => this.held.release(n);
+      emitMerged(
+        whole,
+        resolve(mergeSorted(sources), { winners }, () => release(1)),
+        this.limits.chunk,
+        emit,
+        release,
+      );
+      for (const r of this.#runs) this.spill.remove(r);
+      this.#runs = [];
+    }
+    this.held.release(whole.length);
   }
 }
 
-/** Two lists in output order, of disjoint controls, merged. */
-function merge(a: readonly Evaluation[], b: readonly Evaluation[]): readonly Evaluation[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: Evaluation[] = new Array(a.length + b.length);
+const noop = () => {};
+
+/** Each entry passed on, then `release` once the next is asked for (the previous one is written). */
+function* released(entries: Iterable<Entry>, release: () => void): Generator<Entry> {
+  for (const entry of entries) {
+    yield entry;
+    release();
+  }
+}
+
+function* allOf(runs: readonly Run[]): Generator<Entry> {
+  for (const run of runs) yield* readRun(run);
+}
+
+/**
+ * Emits the page controls' entries (kept ones, in order) merged with the partition controls'
+ * evaluations, in chunks; `emitted` is told how many page entries each chunk carried.
+ */
+function emitMerged(
+  whole: readonly Evaluation[],
+  page: Iterable<Entry>,
+  size: number,
+  emit: (evaluations: readonly Evaluation[]) => void,
+  emitted: (pageEntries: number) => void,
+): void {
+  let chunk: Evaluation[] = [];
+  let fromPage = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const full = chunk;
+    const count = fromPage;
+    chunk = [];
+    fromPage = 0;
+    emit(full);
+    emitted(count);
+  };
   let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareEvaluations(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+  for (const entry of page) {
+    while (i < whole.length && compareEvaluations(whole[i]!, entry.evaluation) <= 0) {
+      chunk.push(whole[i++]!);
+      if (chunk.length >= size) flush();
+    }
+    chunk.push(entry.evaluation);
+    fromPage++;
+    if (chunk.length >= size) flush();
+  }
+  while (i < whole.length) {
+    chunk.push(whole[i++]!);
+    if (chunk.length >= size) flush();
+  }
+  flush();
 }
 
 function cmp(a: string, b: string): number {
@@ -338,12 +553,39 @@ const isFact = (item: ConfigItem) => item.resourceType.startsWith('Rampart::');
  * - the page controls evaluate each page as it arrives, facts coming from that snapshot, and its
  *   items are dropped unless a partition control reads their type;
  * - the partition controls evaluate the snapshot when the partition is complete.
- * Memory: a page plus the items the partition controls read, never a partition or the organization;
- * the evaluations of a partition are held until it is complete, to be sorted. The evaluations equal
- * those of `evaluateSnapshot` over the whole organization in one snapshot: controls look up their own
- * partition and `global` only, and page controls no other resources.
+ * Memory: a page plus the items the partition controls read, never a partition or the organization.
+ * The page controls' evaluations of a partition wait for it to be complete, to be sorted: at most
+ * `maxEvaluationsInMemory` of them in memory, the rest in sorted runs on disk, merged when the
+ * partition is emitted (in chunks, with the partition controls' evaluations); the account's `global`
+ * partition, read before its regions but emitted among them, keeps what it holds within the bound of
+ * the regions that come first (or spills it). The runs live in one temporary directory per call,
+ * removed when it returns or throws. The evaluations equal those of `evaluateSnapshot` over the whole
+ * organization in one snapshot: controls look up their own partition and `global` only, and page
+ * controls no other resources.
  */
 export async function evaluatePartitions(input: PartitionedInput): Promise<PartitionedResult> {
+  const bounds = limits(input.maxEvaluationsInMemory ?? DEFAULT_MAX_EVALUATIONS_IN_MEMORY);
+  const spill = new SpillDirectory(input.temporaryDirectory ?? tmpdir());
+  let result: PartitionedResult;
+  try {
+    result = await evaluateSpilling(input, bounds, spill);
+  } catch (error) {
+    try {
+      spill.dispose();
+    } catch {
+      // The scan's own failure is the one to report.
+    }
+    throw error;
+  }
+  spill.dispose();
+  return result;
+}
+
+async function evaluateSpilling(
+  input: PartitionedInput,
+  bounds: Limits,
+  spill: SpillDirectory,
+): Promise<PartitionedResult> {
   const { header, partitions } = input;
   const accounts = new Set<string>(header.accounts);
   const regions = new Set<string>(header.regions);
@@ -376,7 +618,10 @@ export async function evaluatePartitions(input: PartitionedInput): Promise<Parti
     maxItemsKept: 0,
     maxRowsHeld: 0,
     maxEvaluationsHeld: 0,
+    spilledRuns: 0,
+    spilledEvaluations: 0,
   };
+  const held = new HeldEvaluations(stats);
   let rowCount = 0;
   const pages = input.pages[Symbol.asyncIterator]();
 
@@ -453,8 +698,8 @@ export async function evaluatePartitions(input: PartitionedInput): Promise<Parti
       return snapshot;
     };
     /** The page controls' evaluations of a partition, starting with the caller's direct reads of it. */
-    const start = (region: string, snapshot: Snapshot): PageEvaluations => {
-      const evaluations = new PageEvaluations(runner);
+    const start = (region: string, snapshot: Snapshot, within = bounds): PageEvaluations => {
+      const evaluations = new PageEvaluations(runner, spill, held, within);
       evaluations.add(
         side.filter((s) => s.item.region === region && runner.evaluates(s.item.resourceType)),
         snapshot,
@@ -476,6 +721,16 @@ export async function evaluatePartitions(input: PartitionedInput): Promise<Parti
       );
       if (error !== undefined) accountErrors.push(error);
     }
+    // `global` is emitted after the regions that sort before it: what it holds meanwhile counts against
+    // their bound, or, when that would leave them less than half of it (or less than a merge needs),
+    // waits on disk.
+    let beforeGlobal = bounds;
+    if (walk[0] !== GLOBAL_REGION) {
+      const waiting = globalEvaluations.inMemory;
+      if (2 * waiting > bounds.bound || bounds.bound - waiting < 3) globalEvaluations.spillHeld();
+      else beforeGlobal = limits(bounds.bound - waiting);
+    }
+    let globalDone = false;
     for (const region of walk) {
       const isGlobal = region === GLOBAL_REGION;
       let snapshot = globalSnapshot;
@@ -483,7 +738,7 @@ export async function evaluatePartitions(input: PartitionedInput): Promise<Parti
       let kept = globalKept.length;
       if (!isGlobal) {
         snapshot = open(region, globalKept);
-        evaluations = start(region, snapshot);
+        evaluations = start(region, snapshot, globalDone ? bounds : beforeGlobal);
         const regional: Ingested[] = [];
         if (stored.has(`${accountId}\u0000${region}`)) {
           await readPartition(
@@ -507,14 +762,14 @@ export async function evaluatePartitions(input: PartitionedInput): Promise<Parti
           : evaluateSnapshot(snapshot, { ...evaluateOptions, controls: split.partition }).evaluations.filter(
               (e) => e.region === region,
             );
-      stats.maxEvaluationsHeld = Math.max(
-        stats.maxEvaluationsHeld,
-        whole.length + evaluations.size + (isGlobal ? 0 : globalEvaluations.size),
-      );
-      input.emit(merge(whole, evaluations.sorted()));
+      evaluations.complete(whole, (chunk) => input.emit(chunk));
+      if (isGlobal) globalDone = true;
     }
   }
   if (!(await pages.next()).done) throw new Error('partitions out of order: pages left after the last partition');
+
+  stats.spilledRuns = spill.spilledRuns;
+  stats.spilledEvaluations = spill.spilledEntries;
 
   const errorsOnly = new ErrorsOnlySnapshot();
   for (const e of collectionErrors) errorsOnly.addCollectionError(e);

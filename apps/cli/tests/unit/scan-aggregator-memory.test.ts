@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServiceReader } from '@rampart/collectors';
 import { catalog, factType } from '@rampart/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { splitControls } from '../../src/commands/scan-partitions.js';
+import { DEFAULT_MAX_EVALUATIONS_IN_MEMORY, splitControls } from '../../src/commands/scan-partitions.js';
 import {
   CALLER,
   evaluateFile,
@@ -227,6 +227,69 @@ describe('rampart scan --aggregator: memory bounded by a page plus what periodic
     );
     expect(scan.stats.maxEvaluationsHeld).toBeLessThanOrEqual(bound);
     expect(scan.stats.maxEvaluationsHeld).toBeLessThan(streamed.evaluations.length / ACCOUNTS.length);
+  }, 120_000);
+});
+
+describe('rampart scan --aggregator: one large partition holds a bounded number of evaluations', () => {
+  // One account, one region, and more volumes than the default bound has room for the evaluations of
+  // (two change-triggered controls each): they are spilled to disk as sorted runs and merged.
+  const ACCOUNT = '310000000001';
+  const REGION = 'eu-west-1';
+  const VOLUMES = 30_000;
+  const CONTROLS = 'encrypted-volumes,ec2-volume-inuse-check,ec2-ebs-encryption-by-default';
+  const rows = Array.from({ length: VOLUMES }, (_, i) => {
+    // Not in id order: the runs are sorted, the merge restores the output order.
+    const n = (i * 7919) % VOLUMES;
+    const id = `vol-${String(n).padStart(8, '0')}`;
+    return JSON.stringify({
+      accountId: ACCOUNT,
+      awsRegion: REGION,
+      configurationItemCaptureTime: CAPTURED,
+      configurationItemStatus: 'OK',
+      tags: [],
+      resourceType: 'AWS::EC2::Volume',
+      resourceId: id,
+      arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/${id}`,
+      configuration: {
+        volumeId: id,
+        encrypted: n % 4 !== 0,
+        attachments: n % 5 === 0 ? [] : [{ instanceId: `i-${n}`, state: 'attached' }],
+      },
+    });
+  });
+  const org: MockOrganization = {
+    partitions: [{ accountId: ACCOUNT, region: REGION, count: VOLUMES }],
+    row: (_accountId, _region, i) => rows[i]!,
+  };
+
+  it('spills the evaluations of a partition beyond the bound, and evaluates like the whole snapshot', async () => {
+    const scan = await scanOrg({
+      dir,
+      org,
+      format: 'json',
+      snapshot: 'one-partition.jsonl',
+      controls: CONTROLS,
+      readers: [factReader(['AWS::EC2::Volume'])],
+    });
+    const streamed = JSON.parse(scan.stdout) as Doc;
+    const inPartition = streamed.evaluations.filter((e) => e.accountId === ACCOUNT && e.region === REGION);
+    const pageControls = inPartition.filter((e) => e.controlId !== 'ec2-ebs-encryption-by-default').length;
+    expect(pageControls).toBe(2 * VOLUMES);
+    expect(pageControls).toBeGreaterThan(DEFAULT_MAX_EVALUATIONS_IN_MEMORY);
+    // The bound, plus the partition controls' evaluations of the partition (one: the account's).
+    expect(scan.stats.maxEvaluationsHeld).toBeLessThanOrEqual(DEFAULT_MAX_EVALUATIONS_IN_MEMORY + 1);
+    expect(scan.stats.spilledRuns).toBe(2); // 50,000, then the 10,000 left when the partition is complete
+    expect(scan.stats.spilledEvaluations).toBe(2 * VOLUMES);
+    expect(scan.stats.maxItemsHeld).toBeLessThanOrEqual(PAGE);
+    expect(scan.stderr).toContain(
+      `; at most ${scan.stats.maxItemsHeld} item(s) and ${scan.stats.maxEvaluationsHeld} evaluation(s) held at once; ${2 * VOLUMES} evaluation(s) spilled to disk in 2 sorted run(s))`,
+    );
+
+    const whole = await evaluateFile(dir, 'one-partition.jsonl', 'json', { controls: CONTROLS });
+    const expected = JSON.parse(whole.stdout) as Doc;
+    expect(streamed.scope).toEqual(expected.scope);
+    expect(streamed.evaluations).toEqual(expected.evaluations);
+    expect(scan.code).toBe(whole.code);
   }, 120_000);
 });
 
