@@ -145,6 +145,25 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   cli
+    .command('scan-policy')
+    .description('Print the least-privilege IAM policy `rampart scan` needs with these options (see docs/scanning.md).')
+    .option('--aggregator', 'the scan reads an organization through an AWS Config aggregator')
+    .option(
+      '--role-arn <arn>',
+      'the scan assumes this role: print the policy of the identity that assumes it (the role gets the one without --role-arn)',
+    )
+    .addOption(new Option('--export <sink>', 'the scan also imports its findings').choices(['securityhub']))
+    .addOption(
+      new Option('--format <format>', 'the policy document, or a table of what each action is for')
+        .choices(['json', 'markdown'])
+        .default('json'),
+    )
+    .action(async (options) => {
+      const { scanPolicyCommand } = await import('./commands/scan-policy.js');
+      setExit(scanPolicyCommand(io, options));
+    });
+
+  cli
     .command('demo')
     .description(
       'Evaluate the bundled demo account (examples/demo-account.jsonl), print the summary and write its HTML report.',
