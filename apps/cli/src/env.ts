@@ -1,3 +1,4 @@
+import { UsageError } from './io.js';
 /**
  * The environment variables the CLI reads, in one place. The AWS SDK reads its own (credentials,
  * AWS_REGION, AWS_PROFILE); these are the ones Rampart interprets itself.
@@ -7,6 +8,25 @@ export interface ScanEnvironment {
   endpointUrl: string | undefined;
   /** AWS_ENDPOINT_URL_<SERVICE>: per-service endpoints, keyed by the SDK service id in lower case. */
   serviceEndpoints: Record<string, string>;
+  /**
+   * `--aggregator` scans: RAMPART_SCAN_MAX_ITEMS, the most items kept in memory per partition for the
+   * controls that read other resources (default 20,000; past it they wait on disk), and
+   * RAMPART_SCAN_MAX_EVALUATIONS, the most evaluations of a partition held in memory (default 50,000;
+   * past it they are sorted into runs on disk). Both in the system temporary directory (TMPDIR).
+   */
+  maxItemsInMemory: number | undefined;
+  maxEvaluationsInMemory: number | undefined;
+}
+
+/** A memory bound from the environment: a whole number at least `min`, or undefined when unset. */
+function bound(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`${name} must be a whole number of at least ${min}, got "${text}"`);
+  }
+  return value;
 }
 
 export function scanEnvironment(env: NodeJS.ProcessEnv = process.env): ScanEnvironment {
@@ -33,5 +53,10 @@ export function scanEnvironment(env: NodeJS.ProcessEnv = process.env): ScanEnvir
   }
   if (serviceEndpoints['states'] === undefined && serviceEndpoints['sfn'])
     serviceEndpoints['states'] = serviceEndpoints['sfn'];
-  return { endpointUrl: env['AWS_ENDPOINT_URL'] || undefined, serviceEndpoints };
+  return {
+    endpointUrl: env['AWS_ENDPOINT_URL'] || undefined,
+    serviceEndpoints,
+    maxItemsInMemory: bound(env, 'RAMPART_SCAN_MAX_ITEMS', 0),
+    maxEvaluationsInMemory: bound(env, 'RAMPART_SCAN_MAX_EVALUATIONS', 3),
+  };
 }

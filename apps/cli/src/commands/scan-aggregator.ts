@@ -45,6 +45,9 @@ export interface AggregatorScan {
   endpointUrl?: string | undefined;
   profile?: string | undefined;
   tool: string;
+  /** Memory bounds (RAMPART_SCAN_MAX_ITEMS, RAMPART_SCAN_MAX_EVALUATIONS); undefined: the defaults. */
+  maxItemsInMemory?: number | undefined;
+  maxEvaluationsInMemory?: number | undefined;
   /** Tests: the partition statistics (the memory bound). */
   onStats?: (stats: PartitionStats) => void;
 }
@@ -269,14 +272,17 @@ export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<numb
       ingest,
       onError: writeError,
       ...(attest !== undefined ? { attest } : {}),
+      ...(a.maxItemsInMemory !== undefined ? { maxItemsInMemory: a.maxItemsInMemory } : {}),
+      ...(a.maxEvaluationsInMemory !== undefined ? { maxEvaluationsInMemory: a.maxEvaluationsInMemory } : {}),
       // Chunks in output order, several per partition when it is large.
       emit: (evaluations) => output.add(evaluations),
     });
     a.onStats?.(result.stats);
     progress.finish();
-    const { maxItemsHeld, maxEvaluationsHeld, spilledRuns, spilledEvaluations } = result.stats;
+    const { maxItemsHeld, maxEvaluationsHeld, spilledRuns, spilledEvaluations, spilledItems } = result.stats;
     const spilled =
-      spilledRuns > 0 ? `; ${spilledEvaluations} evaluation(s) spilled to disk in ${spilledRuns} sorted run(s)` : '';
+      (spilledItems > 0 ? `; ${spilledItems} kept item(s) waited on disk` : '') +
+      (spilledRuns > 0 ? `; ${spilledEvaluations} evaluation(s) spilled to disk in ${spilledRuns} sorted run(s)` : '');
     io.stderr(
       `rampart: collected ${direct.items + result.rows} item(s) and fact(s) (direct reads of ${plan.accountId}, ${result.stats.reads} aggregator partition(s); at most ${maxItemsHeld} item(s) and ${maxEvaluationsHeld} evaluation(s) held at once${spilled})\n`,
     );

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { AggregatorPartition, PartitionPage } from '@rampart/collectors';
 import {
+  ACCOUNT_RESOURCE_TYPE,
   type CollectionError,
   type ConfigItem,
   type Control,
@@ -17,6 +18,7 @@ import {
   toEvaluation,
   type Verdict,
 } from '@rampart/core';
+import { KeptItems } from './scan-kept.js';
 import {
   bestCaptures,
   type Capture,
@@ -70,11 +72,19 @@ export interface PartitionedInput {
    * runs are merged (two runs read, one evaluation emitted).
    */
   maxEvaluationsInMemory?: number;
-  /** Where the scan's temporary directory of sorted runs (`rampart-scan-*`) is made; default `os.tmpdir()`. */
+  /**
+   * The most items kept in memory for a partition's partition controls (default 20,000; the account's
+   * `global` partition has its own): past it, the partition's kept items go to a file of the scan's
+   * temporary directory, and the partition controls are evaluated group by group (the controls that
+   * read the same resource types), each group's items read back from disk (see {@link evaluatePartitions}).
+   */
+  maxItemsInMemory?: number;
+  /** Where the scan's temporary directory of sorted runs and kept items (`rampart-scan-*`) is made; default `os.tmpdir()`. */
   temporaryDirectory?: string;
 }
 
 export const DEFAULT_MAX_EVALUATIONS_IN_MEMORY = 50_000;
+export const DEFAULT_MAX_ITEMS_IN_MEMORY = 20_000;
 
 export interface PartitionStats {
   /** Partitions evaluated (every account × `global` and every region, empty ones included). */
@@ -104,6 +114,8 @@ export interface PartitionStats {
    * controls' evaluations of the partition being emitted.
    */
   maxEvaluationsHeld: number;
+  /** Kept items written to disk (partitions whose kept items passed `maxItemsInMemory`). */
+  spilledItems: number;
   /** Sorted runs the page controls' evaluations were spilled to (from memory; merges of runs not counted). */
   spilledRuns: number;
   /** Entries those runs held. */
@@ -394,6 +406,19 @@ class PageEvaluations {
     if (this.#entries.length >= this.limits.bound) this.spillHeld();
   }
 
+  /**
+   * Evaluations of partition controls (in output order), when they are evaluated group by group: held
+   * and spilled with the page controls' entries, and never dropped as another capture's (the partition
+   * snapshot already kept one capture per resource).
+   */
+  addEvaluated(evaluations: readonly Evaluation[]): void {
+    for (const evaluation of evaluations) {
+      this.#entries.push({ evaluation, capture: '', slot: -1, seq: this.#seq++ });
+      this.held.add(1);
+      if (this.#entries.length >= this.limits.bound) this.spillHeld();
+    }
+  }
+
   /** Entries held in memory. */
   get inMemory(): number {
     return this.#entries.length;
@@ -542,6 +567,30 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Partition controls that read the same resource types (`AWS::` types they evaluate or need, the account item aside). */
+export interface ControlGroup {
+  types: ReadonlySet<string>;
+  controls: Control<unknown>[];
+}
+
+/** The partition controls grouped by the resource types they read: what a group's evaluation loads from disk. */
+export function controlGroups(controls: readonly Control<unknown>[]): ControlGroup[] {
+  const byKey = new Map<string, ControlGroup>();
+  for (const c of controls) {
+    const types = [...new Set([...c.resourceTypes, ...c.needs])]
+      .filter((t) => t.startsWith('AWS::') && t !== ACCOUNT_RESOURCE_TYPE)
+      .sort(cmp);
+    const key = types.join(' ');
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = { types: new Set(types), controls: [] };
+      byKey.set(key, group);
+    }
+    group.controls.push(c);
+  }
+  return [...byKey.values()];
+}
+
 const isFact = (item: ConfigItem) => item.resourceType.startsWith('Rampart::');
 
 /**
@@ -554,6 +603,10 @@ const isFact = (item: ConfigItem) => item.resourceType.startsWith('Rampart::');
  *   items are dropped unless a partition control reads their type;
  * - the partition controls evaluate the snapshot when the partition is complete.
  * Memory: a page plus the items the partition controls read, never a partition or the organization.
+ * Those kept items are bounded too (`maxItemsInMemory` per partition, and as many for the account's
+ * `global` one): past the bound they wait on disk ({@link KeptItems}), and the partition controls are
+ * evaluated group by group ({@link controlGroups}), each on a snapshot of the types it reads, read
+ * back from disk; a partition then holds the items of one group at most.
  * The page controls' evaluations of a partition wait for it to be complete, to be sorted: at most
  * `maxEvaluationsInMemory` of them in memory, the rest in sorted runs on disk, merged when the
  * partition is emitted (in chunks, with the partition controls' evaluations); the account's `global`
@@ -602,6 +655,11 @@ async function evaluateSpilling(
   const stored = new Set(partitions.map((p) => `${p.accountId}\u0000${p.region}`));
   const readAccounts = new Set(partitions.map((p) => p.accountId));
   const split = splitControls(input.controls);
+  const groups = controlGroups(split.partition);
+  const itemBound = input.maxItemsInMemory ?? DEFAULT_MAX_ITEMS_IN_MEMORY;
+  if (!Number.isSafeInteger(itemBound) || itemBound < 0) {
+    throw new RangeError(`maxItemsInMemory must be a non-negative integer, not ${itemBound}`);
+  }
   const runner = new PageRunner(split.page, input.now, input.parameters);
   const evaluateOptions = {
     now: input.now,
@@ -618,6 +676,7 @@ async function evaluateSpilling(
     maxItemsKept: 0,
     maxRowsHeld: 0,
     maxEvaluationsHeld: 0,
+    spilledItems: 0,
     spilledRuns: 0,
     spilledEvaluations: 0,
   };
@@ -634,9 +693,10 @@ async function evaluateSpilling(
     accountId: string,
     region: string,
     snapshot: Snapshot,
-    kept: Ingested[],
+    kept: KeptItems,
+    inherited: KeptItems | undefined,
     evaluations: PageEvaluations,
-    alsoHeld: number,
+    sideHeld: number,
   ): Promise<CollectionError | undefined> => {
     stats.reads++;
     for (;;) {
@@ -654,15 +714,13 @@ async function evaluateSpilling(
         const ingested = input.ingest(row);
         if (ingested === undefined) continue;
         const type = ingested.item.resourceType;
-        if (split.keptTypes.has(type)) {
-          kept.push(ingested);
-          snapshot.add(ingested.item, ingested.origin);
-        } else {
-          dropped++;
-        }
+        if (split.keptTypes.has(type)) kept.add(ingested, row);
+        else dropped++;
         if (runner.evaluates(type)) fresh.push(ingested);
       }
-      stats.maxItemsHeld = Math.max(stats.maxItemsHeld, alsoHeld + kept.length + dropped);
+      const keptInMemory = kept.inMemory + (inherited?.inMemory ?? 0);
+      stats.maxItemsHeld = Math.max(stats.maxItemsHeld, sideHeld + keptInMemory + dropped);
+      stats.maxItemsKept = Math.max(stats.maxItemsKept, keptInMemory);
       evaluations.add(fresh, snapshot);
       if (page.last) {
         if (page.error !== undefined) {
@@ -686,11 +744,10 @@ async function evaluateSpilling(
      * file (a resource both read directly and through the aggregator keeps the later capture, or on a
      * tie the aggregator's, as `Snapshot.add` does), the account's kept global items, the errors known.
      */
-    const open = (region: string, globalKept: readonly Ingested[]): Snapshot => {
+    const open = (region: string): Snapshot => {
       const snapshot = new OneRegionSnapshot(region);
       snapshot.addHeader({ ...header, accounts: [accountId], regions: region === GLOBAL_REGION ? [] : [region] });
       for (const s of sideIn(region)) snapshot.add(s.item, s.origin);
-      for (const s of globalKept) snapshot.add(s.item, s.origin);
       for (const e of accountErrors) {
         if (e.region === GLOBAL_REGION || e.region === region) snapshot.addCollectionError(e);
       }
@@ -706,9 +763,53 @@ async function evaluateSpilling(
       );
       return evaluations;
     };
+    /**
+     * Evaluates the partition controls on a complete partition: its snapshot (direct reads, errors,
+     * attestations) with the account's kept `global` items and the partition's, added after the direct
+     * reads as in the snapshot file. When either kept set is on disk, group by group: each group's
+     * controls on a snapshot of their types only, read back from disk, their evaluations held and
+     * spilled with the page controls'.
+     */
+    const evaluateKept = (
+      region: string,
+      snapshot: Snapshot,
+      own: KeptItems,
+      inherited: KeptItems | undefined,
+      evaluations: PageEvaluations,
+      readError: CollectionError | undefined,
+    ): void => {
+      const ofRegion = (e: Evaluation) => e.region === region;
+      if (own.spilled) stats.spilledItems += own.size;
+      if (!own.spilled && !inherited?.spilled) {
+        for (const i of inherited?.read() ?? []) snapshot.add(i.item, i.origin);
+        for (const i of own.read()) snapshot.add(i.item, i.origin);
+        stats.maxItemsHeld = Math.max(stats.maxItemsHeld, snapshot.size);
+        for (const p of snapshot.problems) if (p.source === 'scan') problems.set(JSON.stringify(p), p);
+        const whole =
+          split.partition.length === 0
+            ? []
+            : evaluateSnapshot(snapshot, { ...evaluateOptions, controls: split.partition }).evaluations.filter(
+                ofRegion,
+              );
+        evaluations.complete(whole, (chunk) => input.emit(chunk));
+        return;
+      }
+      for (const p of snapshot.problems) if (p.source === 'scan') problems.set(JSON.stringify(p), p);
+      for (const group of groups) {
+        const part = open(region);
+        if (readError !== undefined) part.addCollectionError(readError);
+        for (const i of inherited?.read(group.types) ?? []) part.add(i.item, i.origin);
+        for (const i of own.read(group.types)) part.add(i.item, i.origin);
+        stats.maxItemsHeld = Math.max(stats.maxItemsHeld, part.size);
+        const run = evaluateSnapshot(part, { ...evaluateOptions, controls: group.controls });
+        evaluations.addEvaluated(run.evaluations.filter(ofRegion));
+      }
+      evaluations.complete([], (chunk) => input.emit(chunk));
+    };
 
-    const globalKept: Ingested[] = [];
-    const globalSnapshot = open(GLOBAL_REGION, []);
+    const label = (region: string) => `account ${accountId} ${region}`;
+    const globalKept = new KeptItems(spill, itemBound, label(GLOBAL_REGION));
+    const globalSnapshot = open(GLOBAL_REGION);
     const globalEvaluations = start(GLOBAL_REGION, globalSnapshot);
     if (readAccounts.has(accountId)) {
       const error = await readPartition(
@@ -716,6 +817,7 @@ async function evaluateSpilling(
         GLOBAL_REGION,
         globalSnapshot,
         globalKept,
+        undefined,
         globalEvaluations,
         sideItems(GLOBAL_REGION),
       );
@@ -732,38 +834,20 @@ async function evaluateSpilling(
     }
     let globalDone = false;
     for (const region of walk) {
-      const isGlobal = region === GLOBAL_REGION;
-      let snapshot = globalSnapshot;
-      let evaluations = globalEvaluations;
-      let kept = globalKept.length;
-      if (!isGlobal) {
-        snapshot = open(region, globalKept);
-        evaluations = start(region, snapshot, globalDone ? bounds : beforeGlobal);
-        const regional: Ingested[] = [];
-        if (stored.has(`${accountId}\u0000${region}`)) {
-          await readPartition(
-            accountId,
-            region,
-            snapshot,
-            regional,
-            evaluations,
-            sideItems(region) + globalKept.length,
-          );
-        }
-        kept += regional.length;
-      }
-      stats.maxItemsHeld = Math.max(stats.maxItemsHeld, snapshot.size);
-      stats.maxItemsKept = Math.max(stats.maxItemsKept, kept);
       stats.partitions++;
-      for (const p of snapshot.problems) if (p.source === 'scan') problems.set(JSON.stringify(p), p);
-      const whole =
-        split.partition.length === 0
-          ? []
-          : evaluateSnapshot(snapshot, { ...evaluateOptions, controls: split.partition }).evaluations.filter(
-              (e) => e.region === region,
-            );
-      evaluations.complete(whole, (chunk) => input.emit(chunk));
-      if (isGlobal) globalDone = true;
+      if (region === GLOBAL_REGION) {
+        // The global partition's read error is among the account's errors already (open adds it).
+        evaluateKept(region, globalSnapshot, globalKept, undefined, globalEvaluations, undefined);
+        globalDone = true;
+        continue;
+      }
+      const snapshot = open(region);
+      const evaluations = start(region, snapshot, globalDone ? bounds : beforeGlobal);
+      const regional = new KeptItems(spill, itemBound, label(region));
+      const readError = stored.has(`${accountId}\u0000${region}`)
+        ? await readPartition(accountId, region, snapshot, regional, globalKept, evaluations, sideItems(region))
+        : undefined;
+      evaluateKept(region, snapshot, regional, globalKept, evaluations, readError);
     }
   }
   if (!(await pages.next()).done) throw new Error('partitions out of order: pages left after the last partition');

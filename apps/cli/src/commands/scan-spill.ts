@@ -250,42 +250,32 @@ export class SpillDirectory {
 
   /** Writes entries (already in run order) as a run; errors reading them (another run) pass through. */
   write(entries: Iterable<Entry>, level: number): Run {
-    const path = join(this.#directory(), `run-${++this.#next}.jsonl`);
-    const fail = (error: unknown): never => {
-      throw new SpillError(`cannot write the sorted run ${path}: ${describe(error)}`, { cause: error });
-    };
+    const file = this.lineFile('run', 'sorted run');
+    try {
+      for (const entry of entries) file.append(toLine(entry));
+    } finally {
+      file.close();
+    }
+    if (level === 0) {
+      this.spilledRuns++;
+      this.spilledEntries += file.count;
+    }
+    return { path: file.path, count: file.count, level };
+  }
+
+  /**
+   * A new file of the directory (`<name>-<n>.jsonl`) that lines are appended to as they come, buffered;
+   * `what` names it in errors.
+   */
+  lineFile(name: string, what: string): LineFile {
+    const path = join(this.#directory(), `${name}-${++this.#next}.jsonl`);
     let fd = -1;
     try {
       fd = openSync(path, 'wx');
     } catch (error) {
-      fail(error);
+      throw new SpillError(`cannot write the ${what} ${path}: ${describe(error)}`, { cause: error });
     }
-    let count = 0;
-    let text = '';
-    const flush = () => {
-      const data = Buffer.from(text, 'utf8');
-      text = '';
-      try {
-        for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
-      } catch (error) {
-        fail(error);
-      }
-    };
-    try {
-      for (const entry of entries) {
-        text += `${toLine(entry)}\n`;
-        count++;
-        if (text.length >= WRITE_BUFFER) flush();
-      }
-      if (text.length > 0) flush();
-    } finally {
-      closeSync(fd);
-    }
-    if (level === 0) {
-      this.spilledRuns++;
-      this.spilledEntries += count;
-    }
-    return { path, count, level };
+    return new LineFile(path, what, fd);
   }
 
   /** Removes a run once merged. */
@@ -310,14 +300,75 @@ export class SpillDirectory {
   }
 }
 
+/** A file lines are appended to (buffered); read it back with {@link readLines} once {@link close}d. */
+export class LineFile {
+  #text = '';
+  #fd: number;
+  /** Lines appended. */
+  count = 0;
+
+  constructor(
+    readonly path: string,
+    readonly what: string,
+    fd: number,
+  ) {
+    this.#fd = fd;
+  }
+
+  append(line: string): void {
+    if (this.#fd < 0) throw new SpillError(`the ${this.what} ${this.path} is closed`);
+    this.#text += `${line}\n`;
+    this.count++;
+    if (this.#text.length >= WRITE_BUFFER) this.#flush();
+  }
+
+  #flush(): void {
+    const data = Buffer.from(this.#text, 'utf8');
+    this.#text = '';
+    try {
+      for (let written = 0; written < data.length; ) written += writeSync(this.#fd, data, written);
+    } catch (error) {
+      throw new SpillError(`cannot write the ${this.what} ${this.path}: ${describe(error)}`, { cause: error });
+    }
+  }
+
+  /** Writes what is buffered and closes the file (again: nothing). */
+  close(): void {
+    if (this.#fd < 0) return;
+    try {
+      if (this.#text.length > 0) this.#flush();
+    } finally {
+      closeSync(this.#fd);
+      this.#fd = -1;
+    }
+  }
+}
+
 /**
  * A run's entries, read line by line through a fixed buffer (never the whole file). `onRead` is told
  * of each entry parsed. The file is closed when the run is read, or when the reader is returned early.
  */
 export function* readRun(run: Run, onRead: () => void = () => {}): Generator<Entry> {
-  const { path } = run;
+  let line = 0;
+  for (const text of readLines(run.path, 'sorted run')) {
+    line++;
+    const entry = fromLine(text, run.path, line);
+    onRead();
+    yield entry;
+  }
+  if (line !== run.count) {
+    throw new SpillError(`sorted run ${run.path} holds ${line} entries, ${run.count} were written`);
+  }
+}
+
+/**
+ * The lines of a file written by {@link SpillDirectory}, read through a fixed buffer (never the whole
+ * file); `what` names the file in errors. The file is closed when it is read, or when the reader is
+ * returned early.
+ */
+export function* readLines(path: string, what: string): Generator<string> {
   const fail = (error: unknown): never => {
-    throw new SpillError(`cannot read the sorted run ${path}: ${describe(error)}`, { cause: error });
+    throw new SpillError(`cannot read the ${what} ${path}: ${describe(error)}`, { cause: error });
   };
   let fd = -1;
   try {
@@ -341,10 +392,9 @@ export function* readRun(run: Run, onRead: () => void = () => {}): Generator<Ent
       let start = 0;
       for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
         line++;
-        const entry = fromLine(text.slice(start, end), path, line);
+        const one = text.slice(start, end);
         start = end + 1;
-        onRead();
-        yield entry;
+        yield one;
       }
       pending = text.slice(start);
       if (n === 0) break;
@@ -352,6 +402,5 @@ export function* readRun(run: Run, onRead: () => void = () => {}): Generator<Ent
   } finally {
     closeSync(fd);
   }
-  if (pending !== '') throw new SpillError(`sorted run ${path} ends in a partial line (line ${line + 1})`);
-  if (line !== run.count) throw new SpillError(`sorted run ${path} holds ${line} entries, ${run.count} were written`);
+  if (pending !== '') throw new SpillError(`${what} ${path} ends in a partial line (line ${line + 1})`);
 }

@@ -170,6 +170,8 @@ export async function scanCommand(
       endpointUrl: options.endpointUrl,
       profile: options.profile,
       tool: deps.tool ?? 'rampart 0.1.0',
+      maxItemsInMemory: env.maxItemsInMemory,
+      maxEvaluationsInMemory: env.maxEvaluationsInMemory,
       ...(deps.onPartitionStats !== undefined ? { onStats: deps.onPartitionStats } : {}),
     });
   }

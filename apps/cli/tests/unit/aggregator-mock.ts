@@ -102,6 +102,8 @@ export interface OrgScan {
   controls?: string;
   readers: readonly ServiceReader[];
   attestations?: string;
+  /** The environment the scan reads (RAMPART_SCAN_MAX_ITEMS, ...); none when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** `rampart scan --aggregator org` against the mocked organization, with the partition statistics. */
@@ -121,7 +123,7 @@ export async function scanOrg(s: OrgScan) {
         ...(s.attestations !== undefined ? { attestations: s.attestations } : {}),
       },
       {
-        env: {},
+        env: s.env ?? {},
         stderrTty: false,
         onPartitionStats: (p) => {
           stats = p;

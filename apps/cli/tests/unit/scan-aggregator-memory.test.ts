@@ -511,4 +511,49 @@ describe('rampart scan --aggregator over a realistic organization: the same eval
     expect(scan.stats.maxItemsHeld).toBeLessThanOrEqual(PAGE + scan.stats.maxItemsKept + 2);
     expect(itemOnlyTypes.size).toBeGreaterThan(20);
   }, 120_000);
+
+  it('gives the same evaluations with the kept items and the evaluations waiting on disk (small bounds)', async () => {
+    const bounds = { RAMPART_SCAN_MAX_ITEMS: '5', RAMPART_SCAN_MAX_EVALUATIONS: '40' };
+    const scan = await scanOrg({
+      dir,
+      org,
+      format: 'json',
+      snapshot: 'realistic-bounded.jsonl',
+      readers: [directReader],
+      attestations: ATTESTATIONS,
+      env: bounds,
+    });
+    const unbounded = await scanOrg({
+      dir,
+      org,
+      format: 'json',
+      snapshot: 'realistic-unbounded.jsonl',
+      readers: [directReader],
+      attestations: ATTESTATIONS,
+    });
+    const streamed = JSON.parse(scan.stdout) as Doc;
+    const expected = JSON.parse(unbounded.stdout) as Doc;
+    expect(streamed.scope).toEqual(expected.scope);
+    expect(streamed.evaluations).toEqual(expected.evaluations);
+    expect(scan.code).toBe(unbounded.code);
+    // Kept items waited on disk and were read back per group of controls; at most the two bounds in memory.
+    expect(scan.stats.spilledItems).toBeGreaterThan(100);
+    expect(scan.stats.maxItemsKept).toBeLessThanOrEqual(10);
+    expect(scan.stats.spilledRuns).toBeGreaterThan(10);
+    expect(scan.stderr).toContain(`; ${scan.stats.spilledItems} kept item(s) waited on disk;`);
+  }, 120_000);
+
+  it('refuses memory bounds that are not whole numbers, naming the variable', async () => {
+    for (const [name, value] of [
+      ['RAMPART_SCAN_MAX_ITEMS', '-1'],
+      ['RAMPART_SCAN_MAX_ITEMS', 'lots'],
+      ['RAMPART_SCAN_MAX_EVALUATIONS', '2'],
+    ] as const) {
+      await expect(
+        scanOrg({ dir, org, format: 'json', snapshot: 'never.jsonl', readers: [directReader], env: { [name]: value } }),
+      ).rejects.toThrow(
+        `${name} must be a whole number of at least ${name === 'RAMPART_SCAN_MAX_ITEMS' ? 0 : 3}, got "${value}"`,
+      );
+    }
+  });
 });

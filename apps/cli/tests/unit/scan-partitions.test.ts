@@ -164,6 +164,7 @@ const HEADER: SnapshotHeader = { version: 1, capturedAt: NOW.toISOString(), acco
  */
 interface Streaming {
   maxEvaluationsInMemory?: number;
+  maxItemsInMemory?: number;
   temporaryDirectory?: string;
   /** Called as each page is taken (1: the first), before the scan sees it. */
   onPage?: (page: number) => void;
@@ -229,6 +230,7 @@ async function both(org: Organization, controls = CONTROLS, streaming: Streaming
     ...(streaming.maxEvaluationsInMemory !== undefined
       ? { maxEvaluationsInMemory: streaming.maxEvaluationsInMemory }
       : {}),
+    ...(streaming.maxItemsInMemory !== undefined ? { maxItemsInMemory: streaming.maxItemsInMemory } : {}),
     ...(streaming.temporaryDirectory !== undefined ? { temporaryDirectory: streaming.temporaryDirectory } : {}),
   };
   const streamed = await evaluatePartitions(input);
@@ -682,6 +684,42 @@ describe('evaluatePartitions with a bound on the evaluations held in memory', ()
       }
       // Everything the scan wrote to disk is gone.
       expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
+  it.each(scenarios)('%s: the same evaluations when the kept items wait on disk', async (_name, org) => {
+    const unbounded = await both(org(), controls);
+    expect(unbounded.streamed.stats.spilledItems).toBe(0);
+    for (const [items, evaluations] of [
+      [0, undefined],
+      [1, undefined],
+      [3, 7],
+    ] as const) {
+      const dir = mkdtempSync(join(parent, 'kept-'));
+      const bounded = await both(org(), controls, {
+        maxItemsInMemory: items,
+        ...(evaluations !== undefined ? { maxEvaluationsInMemory: evaluations } : {}),
+        temporaryDirectory: dir,
+      });
+      const label = `${items} items, ${evaluations ?? 'default'} evaluations`;
+      expect(bounded.evaluations, label).toEqual(unbounded.evaluations);
+      expect(bounded.evaluations, label).toEqual(bounded.reference.evaluations);
+      expect(bounded.streamed.scope).toEqual(unbounded.streamed.scope);
+      const { stats } = bounded.streamed;
+      // Every partition with more kept items than the bound waited on disk; in memory, at most the
+      // bound of the partition and of its account's global partition.
+      if (items === 0) expect(stats.spilledItems, label).toBeGreaterThan(0);
+      else if (stats.spilledItems === 0) expect(unbounded.streamed.stats.maxItemsKept).toBeLessThanOrEqual(2 * items);
+      expect(stats.maxItemsKept, label).toBeLessThanOrEqual(2 * items);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
+  it('rejects a bound on kept items that is not a whole number', async () => {
+    for (const bound of [-1, 1.5, Number.NaN]) {
+      await expect(both(JOINS, controls, { maxItemsInMemory: bound })).rejects.toThrow(
+        `maxItemsInMemory must be a non-negative integer, not ${bound}`,
+      );
     }
   });
 
