@@ -3,7 +3,7 @@
 // evaluate), API calls made (HTTP attempts, counted by an SDK middleware) and peak memory (RSS and heap,
 // sampled every 20 ms during the scan). Then the aggregator figure (`benchAggregator`): `rampart scan
 // --aggregator` against a local Config endpoint serving an organization of 20,000 and 100,000 items,
-// and one account and region of 50,000, with the items and evaluations the scan held at once, what it
+// and one account and region of 50,000 and of 100,000, with the items and evaluations the scan held at once, what it
 // spilled to disk, its peak live heap and RSS. `benchScan()` is what scripts/bench.mjs
 // calls; run this file directly for the figures alone. Needs moto_server (see
 // test-e2e/support/moto.ts) and `pnpm build`.
@@ -282,13 +282,15 @@ function runCli(args, env) {
  * spilled to disk (its own counts, on stderr), the peak live heap, peak RSS and wall time. Memory
  * should follow a page plus what periodic controls join, not the organization: the same at 100,000
  * items as at 20,000; and in one large partition, the evaluations held stay within the scan's bound
- * (50,000 page-control evaluations of a partition, plus its partition controls'), the rest spilled.
+ * (50,000 page-control evaluations of a partition), the rest spilled, and past 20,000 kept items the
+ * items cross-resource controls join wait on disk too (100,000 items in one partition).
  */
 export async function benchAggregator(
   cases = [
     { count: 20_000, layout: 'organization' },
     { count: 100_000, layout: 'organization' },
     { count: 50_000, layout: 'one partition' },
+    { count: 100_000, layout: 'one partition' },
   ],
 ) {
   const out = [];
@@ -305,7 +307,7 @@ export async function benchAggregator(
         AWS_MAX_ATTEMPTS: '1',
       });
       const collected =
-        /collected (\d+) item\(s\).*?(\d+) aggregator partition\(s\); at most (\d+) item\(s\) and (\d+) evaluation\(s\) held at once(?:; (\d+) evaluation\(s\) spilled to disk in (\d+) sorted run\(s\))?/.exec(
+        /collected (\d+) item\(s\).*?(\d+) aggregator partition\(s\); at most (\d+) item\(s\) and (\d+) evaluation\(s\) held at once(?:; (\d+) kept item\(s\) waited on disk)?(?:; (\d+) evaluation\(s\) spilled to disk in (\d+) sorted run\(s\))?/.exec(
           run.stderr,
         );
       if (collected === null) throw new Error(`no collection summary on stderr: ${run.stderr.slice(-2000)}`);
@@ -316,8 +318,9 @@ export async function benchAggregator(
         largestPartition: Math.max(...[...org.partitions.values()].map((l) => l.length)),
         maxItemsHeld: Number(collected[3]),
         maxEvaluationsHeld: Number(collected[4]),
-        spilledEvaluations: Number(collected[5] ?? 0),
-        spilledRuns: Number(collected[6] ?? 0),
+        spilledItems: Number(collected[5] ?? 0),
+        spilledEvaluations: Number(collected[6] ?? 0),
+        spilledRuns: Number(collected[7] ?? 0),
         peakLiveHeapMb: Math.round(run.liveHeap / 2 ** 20),
         peakRssMb: Math.round(run.rss / 2 ** 20),
         wallMs: Math.round(run.ms),
@@ -325,7 +328,7 @@ export async function benchAggregator(
       console.log(
         `scan --aggregator (${figures.layout}): ${figures.items} items in ${figures.partitions} partitions (largest ${figures.largestPartition}) -> ` +
           `at most ${figures.maxItemsHeld} items and ${figures.maxEvaluationsHeld} evaluations held at once, ` +
-          `${figures.spilledEvaluations} evaluations spilled in ${figures.spilledRuns} sorted runs, peak live heap ${figures.peakLiveHeapMb} MB ` +
+          `${figures.spilledItems} kept items waited on disk, ${figures.spilledEvaluations} evaluations spilled in ${figures.spilledRuns} sorted runs, peak live heap ${figures.peakLiveHeapMb} MB ` +
           `(after GC, every 500 ms), peak RSS ${figures.peakRssMb} MB, ${(figures.wallMs / 1000).toFixed(1)} s`,
       );
       out.push(figures);
