@@ -114,21 +114,33 @@ export function describeStatement(statement: Statement, index: number): string {
 const PATTERN_CACHE_LIMIT = 2048;
 const patternCache = new Map<string, RegExp>();
 
+/**
+ * Whether the first `n` characters of `a` and `b` are the same, ignoring case, as `toLowerCase()` on
+ * both would say; ASCII (every action and nearly every ARN) is compared without building copies.
+ */
+function sameIgnoringCase(a: string, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return a.slice(i, n).toLowerCase() === b.slice(i, n).toLowerCase();
+    // ASCII letters differ by 32 between cases; anything else that differs is a mismatch.
+    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
+  }
+  return true;
+}
+
 /** IAM wildcard match (`*`, `?`), case-insensitive as IAM matches actions. */
 export function wildcardMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
   const star = pattern.indexOf('*');
   const question = pattern.indexOf('?');
   if (star === -1 && question === -1) {
-    // Same spelling first (the usual case), without building lower-cased copies.
-    return pattern === value || (pattern.length === value.length && pattern.toLowerCase() === value.toLowerCase());
+    return pattern.length === value.length && sameIgnoringCase(pattern, value, pattern.length);
   }
   // The common shapes `service:*`, `arn:...:bucket/*`: a prefix, no regular expression to build.
   if (question === -1 && star === pattern.length - 1) {
-    const n = pattern.length - 1;
-    if (value.length < n) return false;
-    if (value.startsWith(pattern.slice(0, n))) return true;
-    return value.slice(0, n).toLowerCase() === pattern.slice(0, n).toLowerCase();
+    return value.length >= star && sameIgnoringCase(pattern, value, star);
   }
   let re = patternCache.get(pattern);
   if (re === undefined) {

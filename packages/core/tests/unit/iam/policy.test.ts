@@ -322,6 +322,37 @@ describe('wildcardMatch', () => {
     );
   });
 
+  it('property: without wildcards, the same as comparing lower-cased strings of one length (any Unicode)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constantFrom(
+        's3:GetObject',
+        'S3:GETOBJECT',
+        'kms:*',
+        'İ',
+        'i̇',
+        'ß',
+        'SS',
+        'Straße',
+        'STRASSE',
+        '@',
+        '`',
+        '[',
+        '{',
+      ),
+    );
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        fc.pre(!a.includes('*') && !a.includes('?'));
+        expect(wildcardMatch(a, b)).toBe(a.length === b.length && a.toLowerCase() === b.toLowerCase());
+        // As a prefix: `a*` against b.
+        expect(wildcardMatch(`${a}*`, b)).toBe(
+          b.length >= a.length && b.slice(0, a.length).toLowerCase() === a.toLowerCase(),
+        );
+      }),
+    );
+  });
+
   it('property: prefix* matches every extension of the prefix', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (prefix, rest) => {
@@ -458,6 +489,7 @@ describe('hasRestrictingCondition', () => {
   });
 
   it('fixed values only: a key with a policy variable or a wildcard inside a value does not count', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template.
     const variable = { StringEquals: { 'aws:SourceArn': 'arn:aws:iam::111122223333:user/${aws:username}' } };
     const partialWildcard = { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic-?' } };
     for (const condition of [variable, partialWildcard]) {
