@@ -501,7 +501,7 @@ describe('evaluateSnapshot: ctx.memo', () => {
         id,
         resourceTypes: ['AWS::S3::Bucket'],
         trigger: 'periodic',
-        evaluate: (item, ctx) => {
+        evaluate: (_item, ctx) => {
           const value = ctx.memo(key, () => {
             builds.push(`${key} ${ctx.accountId} ${ctx.region}`);
             if (key === 'flaky' && failures-- > 0) throw new Error('the first build fails');

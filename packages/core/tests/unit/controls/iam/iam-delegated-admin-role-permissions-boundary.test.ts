@@ -58,7 +58,7 @@ describe('iam-delegated-admin-role-permissions-boundary', () => {
     );
   });
 
-  it('error: the attached policy\'s default version is not a policy document (named in the annotation)', () => {
+  it("error: the attached policy's default version is not a policy document (named in the annotation)", () => {
     const broken = policy();
     broken.configuration.policyVersionList[0].document = '%7B%22Statement%22%3A';
     const v = verdict(control, role(), { with: [broken] });

@@ -27,7 +27,12 @@ describe('kms-key-policy-no-broad-full-access', () => {
 
   it('the account root in other partitions is the root; look-alikes are not', () => {
     for (const root of ['arn:aws-cn:iam::123456789012:root', 'arn:aws-us-gov:iam::123456789012:root']) {
-      expect(verdict(control, withPolicy((s) => (s[0].Principal = { AWS: root }))).compliance).toBe('COMPLIANT');
+      expect(
+        verdict(
+          control,
+          withPolicy((s) => (s[0].Principal = { AWS: root })),
+        ).compliance,
+      ).toBe('COMPLIANT');
     }
     for (const other of [
       'arn:aws:iam::123456789012:rootx',
@@ -36,7 +41,10 @@ describe('kms-key-policy-no-broad-full-access', () => {
       'xarn:aws:iam::123456789012:root',
       'arn:aws:sts::123456789012:root',
     ]) {
-      const v = verdict(control, withPolicy((s) => (s[0].Principal = { AWS: other })));
+      const v = verdict(
+        control,
+        withPolicy((s) => (s[0].Principal = { AWS: other })),
+      );
       expect(v.compliance, other).toBe('NON_COMPLIANT');
       expect(v.annotation).toContain(other);
     }
