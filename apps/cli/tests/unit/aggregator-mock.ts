@@ -4,7 +4,6 @@ import { EbsEncryptionByDefaultFact } from '@rampart/core';
 import { evaluateCommand } from '../../src/commands/evaluate.js';
 import { scanCommand } from '../../src/commands/scan.js';
 import type { PartitionStats } from '../../src/commands/scan-partitions.js';
-import type { CliIo } from '../../src/io.js';
 
 // The SDK clients and aws-sdk-client-mock are dependencies of @rampart/collectors (pnpm does not hoist
 // them): take them from there, so the mock patches the very classes the collectors use.
@@ -84,13 +83,9 @@ export function factReader(resourceTypes: readonly string[]): ServiceReader {
   };
 }
 
-export async function capture(dir: string, run: (io: CliIo) => Promise<number>) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, cwd: dir };
-  const code = await run(io);
-  return { code, stdout, stderr };
-}
+import { capture } from './cli-io.js';
+
+export { capture };
 
 export interface OrgScan {
   dir: string;

@@ -2,28 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from '../../src/main.js';
+import { runIn } from './cli-io.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const EXAMPLE = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'attestations.example.json');
 const ACCOUNT = '123456789012';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    color: false,
-    cwd: FIXTURES,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runIn(FIXTURES, ...argv);
 
 function attestationsFile(attestations: unknown[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'rampart-attestations-'));

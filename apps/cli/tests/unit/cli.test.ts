@@ -2,26 +2,12 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../src/main.js';
+import { runIn } from './cli-io.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'rampart.mjs');
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    color: false,
-    cwd: FIXTURES,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runIn(FIXTURES, ...argv);
 
 describe('rampart controls', () => {
   it('--format json prints the contract fields for every control', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { catalog } from '@rampart/core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../src/commands/demo.js';
-import { type CliIo, runCli } from '../../src/main.js';
+import { runIn } from './cli-io.js';
 
 type Short = 'C' | 'NC' | 'NA' | 'ID' | 'E';
 const SHORT: Record<string, Short> = {
@@ -214,21 +214,7 @@ const EXPECTED: Record<string, Partial<Record<Short, number>>> = {
   'wafv2-webacl-not-empty': { C: 1, NC: 1 },
 };
 
-async function demo(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    color: false,
-    cwd: process.cwd(),
-  };
-  return { code: await runCli(['demo', ...args], io), stdout, stderr };
-}
+const demo = (...args: string[]) => runIn(process.cwd(), 'demo', ...args);
 
 describe('rampart demo', () => {
   it('evaluates the demo account with the pinned verdict counts per control', async () => {

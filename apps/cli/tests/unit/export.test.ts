@@ -2,26 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from '../../src/main.js';
+import { runIn } from './cli-io.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    color: false,
-    cwd,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = runIn;
 
 describe('rampart evaluate --format asff', () => {
   it('prints only a JSON array of findings on stdout, one per applicable evaluation', async () => {

@@ -8,28 +8,13 @@ import {
   scanPolicy,
 } from '@rampart/collectors';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from '../../src/main.js';
+import { runIn } from './cli-io.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const DOC = join(ROOT, 'docs', 'scanning.md');
 const ROLE = 'arn:aws:iam::111122223333:role/rampart-scan';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    color: false,
-    cwd: ROOT,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runIn(ROOT, ...argv);
 
 describe('rampart scan-policy', () => {
   it('prints the policy of an account scan as JSON on stdout, nothing on stderr', async () => {
