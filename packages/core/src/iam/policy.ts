@@ -34,40 +34,94 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function list(value: unknown, field: string): string[] | undefined {
+/*
+ * The parsing below builds the name of a field (`bucket policy of x Statement[2].Condition.Bool.aws:x`)
+ * only for an error: a large input holds thousands of policies, and the labels would cost more than
+ * the parse. Plain loops rather than map/fromEntries, for the same reason.
+ */
+
+/** Where a field of a statement is: `<what> Statement[<i>]<path>`. */
+interface At {
+  what: string;
+  index: number;
+}
+
+function label(at: At, path: string): string {
+  return `${at.what} Statement[${at.index}]${path}`;
+}
+
+/** Sets a key as an own data property (`__proto__` too, which plain assignment would not). */
+function put<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+function list(value: unknown, at: At, path: string, sub?: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value)) {
+    let strings = true;
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] !== 'string') {
+        strings = false;
+        break;
+      }
+    }
+    if (strings) return value as string[];
+  }
+  const field = sub === undefined ? label(at, path) : label(at, `${path}.${sub}`);
   throw new PolicyParseError(`${field} must be a string or a list of strings`);
 }
 
-function principals(value: unknown, field: string): Record<string, string[]> | undefined {
+function principals(value: unknown, at: At, path: string): Record<string, string[]> | undefined {
   if (value === undefined || value === null) return undefined;
   if (value === '*') return { '*': ['*'] };
-  if (!isRecord(value)) throw new PolicyParseError(`${field} must be "*" or an object`);
-  // Object.fromEntries defines own properties, so a key such as "__proto__" stays data.
-  return Object.fromEntries(Object.entries(value).map(([kind, v]) => [kind, list(v, `${field}.${kind}`) ?? []]));
+  if (!isRecord(value)) throw new PolicyParseError(`${label(at, path)} must be "*" or an object`);
+  const out: Record<string, string[]> = {};
+  const kinds = Object.keys(value);
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i]!;
+    put(out, kind, list(value[kind], at, path, kind) ?? []);
+  }
+  return out;
 }
 
-function conditionValue(value: unknown, field: string): string {
+function conditionValue(value: unknown, at: At, operator: string, key: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new PolicyParseError(`${field} values must be strings, numbers or booleans`);
+  throw new PolicyParseError(
+    `${label(at, `.Condition.${operator}.${key}`)} values must be strings, numbers or booleans`,
+  );
 }
 
-function condition(value: unknown, field: string): Statement['condition'] {
+function condition(value: unknown, at: At): Statement['condition'] {
   if (value === undefined || value === null) return {};
-  if (!isRecord(value)) throw new PolicyParseError(`${field} must be an object`);
-  return Object.fromEntries(
-    Object.entries(value).map(([operator, block]) => {
-      if (!isRecord(block)) throw new PolicyParseError(`${field}.${operator} must be an object`);
-      const keys = Object.entries(block).map(([key, v]) => {
-        const values = Array.isArray(v) ? v : [v];
-        return [key, values.map((x) => conditionValue(x, `${field}.${operator}.${key}`))] as const;
-      });
-      return [operator, Object.fromEntries(keys)] as const;
-    }),
-  );
+  if (!isRecord(value)) throw new PolicyParseError(`${label(at, '.Condition')} must be an object`);
+  const out: Statement['condition'] = {};
+  const operators = Object.keys(value);
+  for (let i = 0; i < operators.length; i++) {
+    const operator = operators[i]!;
+    const block = value[operator];
+    if (!isRecord(block)) throw new PolicyParseError(`${label(at, `.Condition.${operator}`)} must be an object`);
+    const keys: Record<string, string[]> = {};
+    const names = Object.keys(block);
+    for (let j = 0; j < names.length; j++) {
+      const key = names[j]!;
+      const raw = block[key];
+      const values: string[] = [];
+      if (Array.isArray(raw)) {
+        for (let k = 0; k < raw.length; k++) values.push(conditionValue(raw[k], at, operator, key));
+      } else {
+        values.push(conditionValue(raw, at, operator, key));
+      }
+      put(keys, key, values);
+    }
+    put(out, operator, keys);
+  }
+  return out;
 }
 
 /**
@@ -85,24 +139,27 @@ export function parsePolicy(input: unknown, what = 'policy document'): PolicyDoc
   if (doc === undefined) return { version: undefined, statements: [] };
   if (!isRecord(doc)) throw new PolicyParseError(`${what} is not a JSON object`);
   const raw = doc['Statement'];
-  const rawStatements = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  const statements = rawStatements.map((s: unknown, i): Statement => {
-    const at = `${what} Statement[${i}]`;
-    if (!isRecord(s)) throw new PolicyParseError(`${at} is not an object`);
+  const rawStatements: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const statements: Statement[] = [];
+  for (let index = 0; index < rawStatements.length; index++) {
+    const s = rawStatements[index];
+    const at: At = { what, index };
+    if (!isRecord(s)) throw new PolicyParseError(`${label(at, '')} is not an object`);
     const effect = s['Effect'];
-    if (effect !== 'Allow' && effect !== 'Deny') throw new PolicyParseError(`${at}.Effect must be Allow or Deny`);
-    return {
+    if (effect !== 'Allow' && effect !== 'Deny')
+      throw new PolicyParseError(`${label(at, '.Effect')} must be Allow or Deny`);
+    statements.push({
       sid: typeof s['Sid'] === 'string' ? s['Sid'] : undefined,
       effect,
-      actions: list(s['Action'], `${at}.Action`),
-      notActions: list(s['NotAction'], `${at}.NotAction`),
-      resources: list(s['Resource'], `${at}.Resource`),
-      notResources: list(s['NotResource'], `${at}.NotResource`),
-      principals: principals(s['Principal'], `${at}.Principal`),
-      notPrincipals: principals(s['NotPrincipal'], `${at}.NotPrincipal`),
-      condition: condition(s['Condition'], `${at}.Condition`),
-    };
-  });
+      actions: list(s['Action'], at, '.Action'),
+      notActions: list(s['NotAction'], at, '.NotAction'),
+      resources: list(s['Resource'], at, '.Resource'),
+      notResources: list(s['NotResource'], at, '.NotResource'),
+      principals: principals(s['Principal'], at, '.Principal'),
+      notPrincipals: principals(s['NotPrincipal'], at, '.NotPrincipal'),
+      condition: condition(s['Condition'], at),
+    });
+  }
   return { version: typeof doc['Version'] === 'string' ? doc['Version'] : undefined, statements };
 }
 
