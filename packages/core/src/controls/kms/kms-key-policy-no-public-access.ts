@@ -1,6 +1,6 @@
 import { describeStatement } from '../../iam/policy.js';
 import { compliant, defineControl, insufficientData, nonCompliant } from '../../model/control.js';
-import { isPublicBucketPrincipal, restrictsToFixedCallers } from '../s3/bucket-policy.js';
+import { publicStatements } from '../s3/bucket-policy.js';
 import type { KmsKeyConfiguration } from './key-configuration.js';
 import { keyPolicy } from './key-policy.js';
 
@@ -31,10 +31,7 @@ export const kmsKeyPolicyNoPublicAccess = defineControl({
         `The configuration item of KMS key ${id} does not carry its key policy (supplementaryConfiguration.Policy).`,
       );
     }
-    const open = policy.statements
-      .map((s, i) => ({ s, i }))
-      .filter(({ s }) => s.effect === 'Allow' && isPublicBucketPrincipal(s) && !restrictsToFixedCallers(s))
-      .map(({ s, i }) => describeStatement(s, i));
+    const open = publicStatements(policy).map(({ statement, index }) => describeStatement(statement, index));
     if (open.length > 0) {
       return nonCompliant(`The key policy of KMS key ${id} allows public access (${open.join(', ')}).`);
     }

@@ -125,14 +125,13 @@ export interface PublicAclGrant {
   permission: string;
 }
 
-/** ACL grants of any of `permissions` to everyone or to every authenticated AWS user. */
-export function publicAclGrants(acl: AccessControlList | undefined, permissions: readonly string[]): PublicAclGrant[] {
+/** ACL grants to everyone or to every authenticated AWS user, whatever the permission (in AWS Config's spelling). */
+export function publicAclGrants(acl: AccessControlList | undefined): PublicAclGrant[] {
   const out: PublicAclGrant[] = [];
   for (const grant of acl?.grantList ?? []) {
     const group = publicGroup(grant.grantee);
     if (group === undefined || typeof grant.permission !== 'string') continue;
-    const permission = normalizePermission(grant.permission);
-    if (permissions.includes(permission)) out.push({ group, permission });
+    out.push({ group, permission: normalizePermission(grant.permission) });
   }
   return out;
 }

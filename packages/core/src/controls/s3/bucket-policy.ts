@@ -109,21 +109,37 @@ export interface PublicPolicyGrant {
   principal: string;
 }
 
-/** Allow statements that grant any of `actions` to a public principal with no condition that pins the caller. */
-export function publicPolicyGrants(
-  policy: PolicyDocument | undefined,
-  actions: readonly string[],
-): PublicPolicyGrant[] {
+/** An Allow statement for a public principal with no condition that pins the caller, and its position. */
+export interface PublicStatement {
+  statement: Statement;
+  index: number;
+}
+
+/** The policy's statements that open the bucket to the public, whatever the action. */
+export function publicStatements(policy: PolicyDocument | undefined): PublicStatement[] {
+  const out: PublicStatement[] = [];
+  const statements = policy?.statements ?? [];
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index]!;
+    if (statement.effect !== 'Allow' || !isPublicBucketPrincipal(statement) || restrictsToFixedCallers(statement)) {
+      continue;
+    }
+    out.push({ statement, index });
+  }
+  return out;
+}
+
+/** Of the public statements, those that grant any of `actions`, named for an annotation. */
+export function publicPolicyGrants(open: readonly PublicStatement[], actions: readonly string[]): PublicPolicyGrant[] {
   const out: PublicPolicyGrant[] = [];
-  policy?.statements.forEach((s, i) => {
-    if (s.effect !== 'Allow' || !isPublicBucketPrincipal(s) || restrictsToFixedCallers(s)) return;
-    if (!actions.some((a) => statementCoversAction(s, a))) return;
+  for (const { statement: s, index } of open) {
+    if (!actions.some((a) => statementCoversAction(s, a))) continue;
     const granted =
       s.actions !== undefined
         ? s.actions.filter((pattern) => actions.some((a) => wildcardMatch(pattern, a))).join(', ')
         : `every action except ${(s.notActions ?? []).join(', ')}`;
-    out.push({ statement: statementLabel(s, i), actions: granted, principal: principalLabel(s) });
-  });
+    out.push({ statement: statementLabel(s, index), actions: granted, principal: principalLabel(s) });
+  }
   return out;
 }
 

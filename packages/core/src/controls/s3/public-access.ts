@@ -1,14 +1,25 @@
 import type { ConfigItem } from '../../ci/config-item.js';
 import { S3AccountPublicAccessBlockFact } from '../../facts/index.js';
 import { compliant, type EvaluationContext, nonCompliant, type Verdict } from '../../model/control.js';
-import { accessControlList, publicAccessBlock, publicAclGrants } from './bucket-configuration.js';
-import { bucketPolicy, publicPolicyGrants } from './bucket-policy.js';
+import { accessControlList, type PublicAclGrant, publicAccessBlock, publicAclGrants } from './bucket-configuration.js';
+import { bucketPolicy, type PublicStatement, publicPolicyGrants, publicStatements } from './bucket-policy.js';
 
 /** What public access a control looks for: the ACL permissions and policy actions that give it. */
 export interface PublicAccessKind {
   name: 'read' | 'write';
   aclPermissions: readonly string[];
   policyActions: readonly string[];
+}
+
+/**
+ * What opens the bucket to the public, whatever the kind of access: its public ACL grants and public
+ * policy statements, found once per item for the read and the write control.
+ */
+function publicExposure(item: ConfigItem): { acl: PublicAclGrant[]; statements: PublicStatement[] } {
+  return item.derived('s3.publicExposure', () => ({
+    acl: publicAclGrants(accessControlList(item)),
+    statements: publicStatements(bucketPolicy(item)),
+  }));
 }
 
 /** Which Block Public Access level (bucket or account) sets a flag, if any. */
@@ -33,8 +44,9 @@ export function evaluatePublicAccess(
   const accountFact = ctx.fact(S3AccountPublicAccessBlockFact, { accountId: item.accountId });
   const account = accountFact.found ? (accountFact.value.configuration ?? undefined) : undefined;
 
-  const aclGrants = publicAclGrants(accessControlList(item), kind.aclPermissions);
-  const policyGrants = publicPolicyGrants(bucketPolicy(item), kind.policyActions);
+  const exposure = publicExposure(item);
+  const aclGrants = exposure.acl.filter((g) => kind.aclPermissions.includes(g.permission));
+  const policyGrants = publicPolicyGrants(exposure.statements, kind.policyActions);
   const ignoreAcls = blockedBy(bucket?.ignorePublicAcls, account?.ignorePublicAcls);
   const restrictPolicy = blockedBy(bucket?.restrictPublicBuckets, account?.restrictPublicBuckets);
 
