@@ -82,37 +82,38 @@ export function accessControlList(item: ConfigItem): AccessControlList | undefin
 
 export type PublicGroup = 'AllUsers' | 'AuthenticatedUsers';
 
-const GROUP_URIS: Readonly<Record<string, PublicGroup>> = {
-  'http://acs.amazonaws.com/groups/global/allusers': 'AllUsers',
-  'http://acs.amazonaws.com/groups/global/authenticatedusers': 'AuthenticatedUsers',
-};
+/** A Map, not an object: a grantee named `constructor` must not find Object's. */
+const GROUP_URIS: ReadonlyMap<string, PublicGroup> = new Map([
+  ['http://acs.amazonaws.com/groups/global/allusers', 'AllUsers'],
+  ['http://acs.amazonaws.com/groups/global/authenticatedusers', 'AuthenticatedUsers'],
+]);
 
 /** The public group a grantee names (everyone, or every AWS account), in any of its recorded forms. */
 export function publicGroup(grantee: AclGrant['grantee']): PublicGroup | undefined {
   if (grantee === undefined || grantee === null) return undefined;
-  const names =
-    typeof grantee === 'string' ? [grantee] : [grantee.groupName, grantee.uri].filter((v): v is string => !!v);
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    if (lower === 'allusers') return 'AllUsers';
-    if (lower === 'authenticatedusers') return 'AuthenticatedUsers';
-    const byUri = GROUP_URIS[lower.replace(/^https:/, 'http:')];
-    if (byUri !== undefined) return byUri;
-  }
-  return undefined;
+  if (typeof grantee === 'string') return groupNamed(grantee);
+  return groupNamed(grantee.groupName) ?? groupNamed(grantee.uri);
 }
+
+function groupNamed(name: string | undefined): PublicGroup | undefined {
+  if (!name) return undefined;
+  const lower = name.toLowerCase();
+  if (lower === 'allusers') return 'AllUsers';
+  if (lower === 'authenticatedusers') return 'AuthenticatedUsers';
+  return GROUP_URIS.get(lower.startsWith('https:') ? `http:${lower.slice(6)}` : lower);
+}
+
+const PERMISSIONS: ReadonlyMap<string, string> = new Map([
+  ['fullcontrol', 'FullControl'],
+  ['read', 'Read'],
+  ['write', 'Write'],
+  ['readacp', 'ReadAcp'],
+  ['writeacp', 'WriteAcp'],
+]);
 
 /** ACL permission in AWS Config's spelling (`FullControl`, `Read`, `Write`, `ReadAcp`, `WriteAcp`), from any casing. */
 export function normalizePermission(permission: string): string {
-  const key = permission.replace(/[_\s]/g, '').toLowerCase();
-  const known: Record<string, string> = {
-    fullcontrol: 'FullControl',
-    read: 'Read',
-    write: 'Write',
-    readacp: 'ReadAcp',
-    writeacp: 'WriteAcp',
-  };
-  return known[key] ?? permission;
+  return PERMISSIONS.get(permission.replace(/[_\s]/g, '').toLowerCase()) ?? permission;
 }
 
 /** Permissions that let the grantee read the bucket's objects or listing. */
