@@ -50,14 +50,26 @@ export const restrictedCommonPorts = defineControl({
   evaluate(item, ctx) {
     const blocked = blockedPorts(ctx.params);
     const sg = item.config<SecurityGroupConfiguration>();
+    // Each rule once (protocol, open sources, ports), then the blocked ports it covers.
+    const byPort = new Map<number, Set<string>>();
+    for (const perm of sg.ipPermissions ?? []) {
+      if (!isTcp(perm)) continue;
+      const sources = openSources(perm);
+      if (sources.length === 0) continue;
+      for (const port of blocked) {
+        if (!coversPort(perm, port)) continue;
+        let set = byPort.get(port);
+        if (set === undefined) {
+          set = new Set();
+          byPort.set(port, set);
+        }
+        for (const source of sources) set.add(source);
+      }
+    }
     const open: string[] = [];
     for (const port of blocked) {
-      const sources = new Set<string>();
-      for (const perm of sg.ipPermissions ?? []) {
-        if (!isTcp(perm) || !coversPort(perm, port)) continue;
-        for (const source of openSources(perm)) sources.add(source);
-      }
-      if (sources.size > 0) open.push(`port ${port} to ${[...sources].join(' and ')}`);
+      const sources = byPort.get(port);
+      if (sources !== undefined) open.push(`port ${port} to ${[...sources].join(' and ')}`);
     }
     if (open.length > 0) return nonCompliant(`Security group ${item.resourceId} opens ${open.join(', ')}.`);
     return compliant(`Security group ${item.resourceId} does not open ports ${blocked.join(', ')} to the internet.`);

@@ -27,8 +27,16 @@ const portRanges = (defaultValue: readonly string[] = []) =>
     }
   });
 
-const toRanges = (entries: readonly string[]): PortRange[] =>
-  entries.map((e) => parsePortRange(e)).filter((r) => r !== undefined);
+/** Port lists parsed once per parameters object (the same for every group of a run). */
+const parsed = new WeakMap<readonly string[], PortRange[]>();
+function toRanges(entries: readonly string[]): PortRange[] {
+  let ranges = parsed.get(entries);
+  if (ranges === undefined) {
+    ranges = entries.map((e) => parsePortRange(e)).filter((r) => r !== undefined);
+    parsed.set(entries, ranges);
+  }
+  return ranges;
+}
 
 export const vpcSgOpenOnlyToAuthorizedPorts = defineControl({
   id: 'vpc-sg-open-only-to-authorized-ports',
