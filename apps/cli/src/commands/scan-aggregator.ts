@@ -15,14 +15,13 @@ import {
   type Severity,
   Snapshot,
   SnapshotHeaderSchema,
-  severityRank,
 } from '@rampart/core';
 import { exportToSecurityHub } from '@rampart/findings';
 import { loadAttestations } from '../attestations.js';
-import { type CliIo, combineExit, EXIT, paint, UsageError } from '../io.js';
+import { type CliIo, combineExit, EXIT, UsageError } from '../io.js';
 import type { ScanProgress } from '../progress.js';
-import { emptyCounts, type Summary, summarize } from '../render/summary.js';
-import { DEFAULT_LIMIT, renderFindings, renderSummary } from '../render/table.js';
+import { SummaryBuilder } from '../render/summary.js';
+import { FindingsSelector, renderSummary } from '../render/table.js';
 import { exitCode, failedReads, type Tally, tally } from './exit-code.js';
 import { printAsff, reportExport } from './export.js';
 import { isReportFormat, outputTo, type ReportFormat, writeReport } from './report.js';
@@ -65,9 +64,8 @@ class PartitionOutput {
   readonly tally: Tally = { gaps: 0, failing: 0 };
   count = 0;
   readonly #all: Evaluation[] | undefined;
-  #summary: Summary | undefined;
-  #attention: { e: Evaluation; rank: number; seq: number }[] = [];
-  #attentionTotal = 0;
+  readonly #summary: SummaryBuilder;
+  readonly #findings: FindingsSelector;
   #first = true;
 
   constructor(
@@ -79,6 +77,8 @@ class PartitionOutput {
     keepAll: boolean,
   ) {
     this.#all = keepAll ? [] : undefined;
+    this.#summary = new SummaryBuilder(byId);
+    this.#findings = new FindingsSelector(byId);
   }
 
   start(): void {
@@ -94,26 +94,11 @@ class PartitionOutput {
       this.sinkIo.stdout(`${this.#first ? '\n' : ',\n'}${text}`);
       this.#first = false;
     } else if (this.format === 'table') {
-      this.#summary = mergeSummary(this.#summary, summarize(evaluations, this.byId));
       for (const e of evaluations) {
-        if (e.compliance !== 'NON_COMPLIANT' && e.compliance !== 'INSUFFICIENT_DATA' && e.compliance !== 'ERROR')
-          continue;
-        const rank = severityRank(this.byId.get(e.controlId)?.severity ?? 'INFORMATIONAL');
-        this.#attention.push({ e, rank, seq: this.#attentionTotal++ });
+        this.#summary.add(e);
+        this.#findings.add(e);
       }
-      if (this.#attention.length > 2 * DEFAULT_LIMIT) this.#trim();
     }
-  }
-
-  /** The rows the table shows: the first DEFAULT_LIMIT in renderFindings' order (severity, control, arrival). */
-  #trim(): void {
-    this.#attention.sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        (a.e.controlId < b.e.controlId ? -1 : a.e.controlId > b.e.controlId ? 1 : 0) ||
-        a.seq - b.seq,
-    );
-    this.#attention.length = Math.min(this.#attention.length, DEFAULT_LIMIT);
   }
 
   /** The whole run, for the formats that need it (and `--export`). */
@@ -125,14 +110,7 @@ class PartitionOutput {
     if (this.format === 'json') {
       this.sinkIo.stdout(`${this.#first ? '' : '\n'}],\n"scope":${JSON.stringify(scope)}}\n`);
     } else if (this.format === 'table') {
-      this.#trim();
-      const shown = this.#attention.map((a) => a.e);
-      let text = renderFindings(this.io, shown, this.byId, DEFAULT_LIMIT);
-      const hidden = this.#attentionTotal - shown.length;
-      if (hidden > 0) {
-        text = `${text.slice(0, -1)}${paint(this.io, 'dim', `… and ${hidden} more, less severe first hidden (--format json lists every evaluation)`)}\n\n`;
-      }
-      this.io.stdout(text + renderSummary(this.io, this.#summary ?? summarize([], this.byId), this.count));
+      this.io.stdout(this.#findings.render(this.io) + renderSummary(this.io, this.#summary.summary, this.count));
     } else if (this.format === 'asff') {
       if (printAsff(this.sinkIo, this.run(scope), this.homeRegion) > 0) return EXIT.GAPS;
     }
@@ -140,25 +118,6 @@ class PartitionOutput {
   }
 
   homeRegion: string | undefined;
-}
-
-function mergeSummary(into: Summary | undefined, add: Summary): Summary {
-  if (into === undefined) return add;
-  const sum = (a: Record<string, number>, b: Record<string, number>) => {
-    for (const k of Object.keys(b)) a[k] = (a[k] ?? 0) + b[k]!;
-  };
-  sum(into.total, add.total);
-  for (const [k, c] of Object.entries(add.byArea)) sum(into.byArea[k as keyof Summary['byArea']], c);
-  for (const [k, c] of Object.entries(add.bySeverity)) sum(into.bySeverity[k as keyof Summary['bySeverity']], c);
-  for (const [k, c] of add.byControl) {
-    let mine = into.byControl.get(k);
-    if (mine === undefined) {
-      mine = emptyCounts();
-      into.byControl.set(k, mine);
-    }
-    sum(mine, c);
-  }
-  return into;
 }
 
 /**
