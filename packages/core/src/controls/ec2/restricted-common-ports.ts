@@ -50,14 +50,15 @@ export const restrictedCommonPorts = defineControl({
   evaluate(item, ctx) {
     const blocked = blockedPorts(ctx.params);
     const sg = item.config<SecurityGroupConfiguration>();
-    // Each rule once (protocol, open sources, ports), then the blocked ports it covers.
+    // Each rule once: the blocked ports it covers, then (only then: at preview a source may be
+    // unknown) its open sources.
     const byPort = new Map<number, Set<string>>();
     for (const perm of sg.ipPermissions ?? []) {
       if (!isTcp(perm)) continue;
+      const covered = blocked.filter((port) => coversPort(perm, port));
+      if (covered.length === 0) continue;
       const sources = openSources(perm);
-      if (sources.length === 0) continue;
-      for (const port of blocked) {
-        if (!coversPort(perm, port)) continue;
+      for (const port of covered) {
         let set = byPort.get(port);
         if (set === undefined) {
           set = new Set();
@@ -69,7 +70,7 @@ export const restrictedCommonPorts = defineControl({
     const open: string[] = [];
     for (const port of blocked) {
       const sources = byPort.get(port);
-      if (sources !== undefined) open.push(`port ${port} to ${[...sources].join(' and ')}`);
+      if (sources !== undefined && sources.size > 0) open.push(`port ${port} to ${[...sources].join(' and ')}`);
     }
     if (open.length > 0) return nonCompliant(`Security group ${item.resourceId} opens ${open.join(', ')}.`);
     return compliant(`Security group ${item.resourceId} does not open ports ${blocked.join(', ')} to the internet.`);
