@@ -21,23 +21,42 @@ export interface Summary {
   byControl: Map<string, Counts>;
 }
 
-/** The counters one control's verdicts add to. */
-interface ControlTally {
-  controlId: string;
-  counts: Counts;
-  area: Counts | undefined;
-  severity: Counts | undefined;
+const COMPLIANCES = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA', 'ERROR'] as const;
+
+/** A verdict's slot in a control's counters. */
+function slotOf(compliance: Compliance): number {
+  switch (compliance) {
+    case 'COMPLIANT':
+      return 0;
+    case 'NON_COMPLIANT':
+      return 1;
+    case 'NOT_APPLICABLE':
+      return 2;
+    case 'INSUFFICIENT_DATA':
+      return 3;
+    default:
+      return 4;
+  }
 }
 
-/** Counts verdicts one at a time (the table path never holds every evaluation of a large run). */
+function countsOf(slots: Float64Array): Counts {
+  const counts = emptyCounts();
+  COMPLIANCES.forEach((c, i) => {
+    counts[c] = slots[i]!;
+  });
+  return counts;
+}
+
+/**
+ * Counts verdicts one at a time (the table path never holds every evaluation of a large run): one
+ * array of counters per control, summed into areas and severities when the summary is asked for.
+ */
 export class SummaryBuilder {
   readonly #controls: ReadonlyMap<string, Control<unknown>>;
-  readonly summary: Summary = {
-    total: emptyCounts(),
-    byArea: Object.fromEntries(AREAS.map((a) => [a, emptyCounts()])) as Record<Area, Counts>,
-    bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, emptyCounts()])) as Record<Severity, Counts>,
-    byControl: new Map<string, Counts>(),
-  };
+  /** Counters per control id, in the order the controls first gave a verdict. */
+  readonly #byControl = new Map<string, Float64Array>();
+  #lastId: string | undefined;
+  #last: Float64Array | undefined;
   count = 0;
 
   constructor(controls: ReadonlyMap<string, Control<unknown>>) {
@@ -51,34 +70,41 @@ export class SummaryBuilder {
   /** One verdict of a control (the evaluate command counts verdicts before they become evaluations). */
   addVerdict(controlId: string, compliance: Compliance): void {
     // Verdicts come control by control: the previous control's counters are usually the ones needed.
-    let entry = this.#last;
-    if (entry === undefined || entry.controlId !== controlId) {
-      entry = this.#entry(controlId);
-      this.#last = entry;
+    let slots = this.#last;
+    if (slots === undefined || this.#lastId !== controlId) {
+      slots = this.#byControl.get(controlId);
+      if (slots === undefined) {
+        slots = new Float64Array(COMPLIANCES.length);
+        this.#byControl.set(controlId, slots);
+      }
+      this.#lastId = controlId;
+      this.#last = slots;
     }
     this.count++;
-    this.summary.total[compliance]++;
-    entry.counts[compliance]++;
-    if (entry.area !== undefined) entry.area[compliance]++;
-    if (entry.severity !== undefined) entry.severity[compliance]++;
+    slots[slotOf(compliance)]!++;
   }
 
-  #last: ControlTally | undefined;
-
-  #entry(controlId: string): ControlTally {
-    const { byArea, bySeverity, byControl } = this.summary;
-    const control = this.#controls.get(controlId);
-    let counts = byControl.get(controlId);
-    if (counts === undefined) {
-      counts = emptyCounts();
-      byControl.set(controlId, counts);
-    }
-    return {
-      controlId,
-      counts,
-      area: control === undefined ? undefined : byArea[control.area],
-      severity: control === undefined ? undefined : bySeverity[control.severity],
+  /** The counts so far: overall, per area, per severity, per control (controls unknown to the map count overall only). */
+  get summary(): Summary {
+    const summary: Summary = {
+      total: emptyCounts(),
+      byArea: Object.fromEntries(AREAS.map((a) => [a, emptyCounts()])) as Record<Area, Counts>,
+      bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, emptyCounts()])) as Record<Severity, Counts>,
+      byControl: new Map<string, Counts>(),
     };
+    for (const [controlId, slots] of this.#byControl) {
+      const counts = countsOf(slots);
+      summary.byControl.set(controlId, counts);
+      const control = this.#controls.get(controlId);
+      for (const c of COMPLIANCES) {
+        summary.total[c] += counts[c];
+        if (control !== undefined) {
+          summary.byArea[control.area][c] += counts[c];
+          summary.bySeverity[control.severity][c] += counts[c];
+        }
+      }
+    }
+    return summary;
   }
 }
 
