@@ -45,6 +45,11 @@ export class ClientFactory {
     this.#credentials = options.credentials ?? buildCredentials(options);
   }
 
+  /** The identity every client signs with: the assumed role with `--role-arn`, else the profile or the chain. */
+  get credentials(): AwsCredentialIdentityProvider {
+    return this.#credentials;
+  }
+
   /** The endpoint a service uses, if overridden. */
   endpointFor(service: string): string | undefined {
     return this.options.serviceEndpoints?.[service.toLowerCase()] ?? this.options.endpointUrl;

@@ -473,6 +473,13 @@ export function scanPolicy(options: ScanPolicyOptions = {}): IamPolicyDocument {
         'with a role, the aggregator is read by the role: its policy is the one without the role ARN (and with the aggregator); the role ARN gives the policy of the identity that assumes it',
       );
     }
+    if (options.export !== undefined) {
+      // The findings are imported with the role's credentials too (Security Hub takes them only from
+      // the account they are about): the export's permissions belong in the role's policy.
+      throw new ScanPolicyOptionsError(
+        'with a role, the findings are imported by the role: its policy is the one without the role ARN (and with the export); the role ARN gives the policy of the identity that assumes it',
+      );
+    }
     statements.push({
       Sid: 'RampartAssumeScanRole',
       Effect: 'Allow',

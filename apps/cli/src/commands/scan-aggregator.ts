@@ -270,10 +270,11 @@ export async function scanAggregator(io: CliIo, a: AggregatorScan): Promise<numb
   }
   sink.finish();
   if (a.export === 'securityhub') {
+    // Imported as the identity that scanned (the role with --role-arn), as a scan of one account does.
     const summary = await exportToSecurityHub(output.run(result.scope), {
       ...(a.homeRegion !== undefined ? { homeRegion: a.homeRegion } : {}),
       ...(a.endpointUrl !== undefined ? { endpoint: a.endpointUrl } : {}),
-      ...(a.profile !== undefined ? { profile: a.profile } : {}),
+      credentials: scanner.clients.credentials,
       log: (message) => io.stderr(`rampart: ${message}\n`),
     });
     codes.push(reportExport(io, summary));

@@ -22,9 +22,11 @@ export function scanPolicyCommand(io: CliIo, options: ScanPolicyCommandOptions):
   if (options.export !== undefined && options.export !== 'securityhub') {
     throw new UsageError(`--export must be securityhub, got "${options.export}"`);
   }
-  if (options.roleArn !== undefined && options.aggregator === true) {
+  if (options.roleArn !== undefined && (options.aggregator === true || options.export !== undefined)) {
+    const other = options.aggregator === true ? '--aggregator' : '--export';
+    const what = options.aggregator === true ? 'reads the aggregator' : 'imports the findings';
     throw new UsageError(
-      "--aggregator and --role-arn describe two policies: the role reads the aggregator, so `rampart scan-policy --aggregator` prints the role's policy, and `rampart scan-policy --role-arn ARN` the policy of the identity that assumes the role",
+      `${other} and --role-arn describe two policies: the role ${what}, so \`rampart scan-policy ${other === '--export' ? '--export securityhub' : '--aggregator'}\` prints the role's policy, and \`rampart scan-policy --role-arn ARN\` the policy of the identity that assumes the role`,
     );
   }
   const policyOptions = {

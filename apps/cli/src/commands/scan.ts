@@ -268,10 +268,12 @@ export async function scanCommand(
   if (options.export === 'securityhub') {
     // The scan knows its scope exactly (controls, accounts, regions, what could not be read), so
     // archiving stays inside it.
+    // Imported as the identity that scanned: BatchImportFindings accepts findings only from the account
+    // they are about, which with --role-arn is the role's.
     const summary = await exportToSecurityHub(run, {
       ...(options.homeRegion !== undefined ? { homeRegion: options.homeRegion } : {}),
       ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
-      ...(options.profile !== undefined ? { profile: options.profile } : {}),
+      credentials: scanner.clients.credentials,
       log: (message) => io.stderr(`rampart: ${message}\n`),
     });
     codes.push(reportExport(io, summary));

@@ -49,11 +49,15 @@ describe('rampart scan-policy', () => {
     });
   });
 
-  it('refuses --role-arn with --aggregator, a malformed role ARN and an unknown export or format (exit 2)', async () => {
+  it('refuses --role-arn with --aggregator or --export, a malformed role ARN and an unknown export or format (exit 2)', async () => {
     const both = await cli('scan-policy', '--role-arn', ROLE, '--aggregator');
     expect(both.code).toBe(2);
     expect(both.stdout).toBe('');
     expect(both.stderr).toContain('--aggregator and --role-arn describe two policies');
+    const exporting = await cli('scan-policy', '--role-arn', ROLE, '--export', 'securityhub');
+    expect(exporting.code).toBe(2);
+    expect(exporting.stdout).toBe('');
+    expect(exporting.stderr).toContain('--export and --role-arn describe two policies: the role imports the findings');
     const arn = await cli('scan-policy', '--role-arn', 'rampart-scan');
     expect(arn.code).toBe(2);
     expect(arn.stderr).toBe(
@@ -91,7 +95,7 @@ describe('docs/scanning.md', () => {
     expect(generatedBlocks(doc).map((b) => b.command)).toEqual([
       'scan-policy --aggregator --format markdown',
       'scan-policy',
-      `scan-policy --role-arn ${ROLE} --export securityhub`,
+      `scan-policy --role-arn ${ROLE}`,
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { type AwsSecurityFinding, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { type AwsSecurityFinding, SecurityHubClient, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
 import { type Control, type Evaluation, type EvaluationScope, GLOBAL_REGION } from '@rampart/core';
 import { buildFinding, defaultHomeRegion, importRegion, PRODUCT_FIELDS } from '../asff/build.js';
 import { controlMap, groupByFinding, type RunLike } from '../asff/findings.js';
@@ -15,6 +15,12 @@ export interface ExportOptions {
   homeRegion?: string;
   /** Builds the client for a region; default: the SDK's credential chain with adaptive retry. */
   clientFor?: (region: string) => SecurityHubClient;
+  /**
+   * The identity to import with (used by the default `clientFor`): that of the account the findings are
+   * about, as BatchImportFindings requires, such as the role a cross-account scan assumed. Default: the
+   * profile, else the standard chain.
+   */
+  credentials?: SecurityHubClientConfig['credentials'];
   /** Used by the default `clientFor`. */
   endpoint?: string;
   profile?: string;
@@ -374,7 +380,11 @@ function defaultClientFactory(options: ExportOptions): (region: string) => Secur
         retryMode: 'adaptive',
         maxAttempts: 5,
         ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-        ...(options.profile !== undefined ? { profile: options.profile } : {}),
+        ...(options.credentials !== undefined
+          ? { credentials: options.credentials }
+          : options.profile !== undefined
+            ? { profile: options.profile }
+            : {}),
       });
       clients.set(region, client);
     }

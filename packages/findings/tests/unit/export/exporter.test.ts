@@ -49,6 +49,24 @@ describe('exportToSecurityHub', () => {
     hub.on(BatchImportFindingsCommand).callsFake(okImport);
   });
 
+  it('signs with the identity it is given (a cross-account scan exports as the role it assumed)', async () => {
+    hub.on(GetFindingsCommand).resolves({ Findings: [] });
+    const signedAs: string[] = [];
+    hub.on(BatchImportFindingsCommand).callsFake(async (input: BatchImportFindingsCommandInput, getClient) => {
+      const identity = await (getClient().config.credentials as () => Promise<{ accessKeyId: string }>)();
+      signedAs.push(identity.accessKeyId);
+      return okImport(input);
+    });
+    const run: RunLike = { evaluations: [evaluation()], scope: scope() };
+    const summary = await exportToSecurityHub(run, {
+      now: EXPORT_NOW,
+      clock: fakeClock(),
+      credentials: async () => ({ accessKeyId: 'ASIAROLE', secretAccessKey: 'secret', sessionToken: 'token' }),
+    });
+    expect(summary).toMatchObject({ new: 1, failed: 0 });
+    expect(signedAs).toEqual(['ASIAROLE']);
+  });
+
   it('imports new findings and counts them', async () => {
     hub.on(GetFindingsCommand).resolves({ Findings: [] });
     const run: RunLike = {
