@@ -780,11 +780,12 @@ async function evaluateSpilling(
     ): void => {
       const ofRegion = (e: Evaluation) => e.region === region;
       if (own.spilled) stats.spilledItems += own.size;
+      // The snapshot's problems are its facts' (the caller's direct reads): kept items add none.
+      for (const p of snapshot.problems) if (p.source === 'scan') problems.set(JSON.stringify(p), p);
       if (!own.spilled && !inherited?.spilled) {
         for (const i of inherited?.read() ?? []) snapshot.add(i.item, i.origin);
         for (const i of own.read()) snapshot.add(i.item, i.origin);
         stats.maxItemsHeld = Math.max(stats.maxItemsHeld, snapshot.size);
-        for (const p of snapshot.problems) if (p.source === 'scan') problems.set(JSON.stringify(p), p);
         const whole =
           split.partition.length === 0
             ? []
@@ -794,7 +795,6 @@ async function evaluateSpilling(
         evaluations.complete(whole, (chunk) => input.emit(chunk));
         return;
       }
-      for (const p of snapshot.problems) if (p.source === 'scan') problems.set(JSON.stringify(p), p);
       for (const group of groups) {
         const part = open(region);
         if (readError !== undefined) part.addCollectionError(readError);

@@ -267,7 +267,7 @@ export class SpillDirectory {
    * A new file of the directory (`<name>-<n>.jsonl`) that lines are appended to as they come, buffered;
    * `what` names it in errors.
    */
-  lineFile(name: string, what: string): LineFile {
+  lineFile(name: string, what: string, buffer = WRITE_BUFFER): LineFile {
     const path = join(this.#directory(), `${name}-${++this.#next}.jsonl`);
     let fd = -1;
     try {
@@ -275,7 +275,7 @@ export class SpillDirectory {
     } catch (error) {
       throw new SpillError(`cannot write the ${what} ${path}: ${describe(error)}`, { cause: error });
     }
-    return new LineFile(path, what, fd);
+    return new LineFile(path, what, fd, buffer);
   }
 
   /** Removes a run once merged. */
@@ -311,6 +311,8 @@ export class LineFile {
     readonly path: string,
     readonly what: string,
     fd: number,
+    /** Characters buffered before a write. */
+    readonly buffer = WRITE_BUFFER,
   ) {
     this.#fd = fd;
   }
@@ -319,7 +321,7 @@ export class LineFile {
     if (this.#fd < 0) throw new SpillError(`the ${this.what} ${this.path} is closed`);
     this.#text += `${line}\n`;
     this.count++;
-    if (this.#text.length >= WRITE_BUFFER) this.#flush();
+    if (this.#text.length >= this.buffer) this.#flush();
   }
 
   #flush(): void {

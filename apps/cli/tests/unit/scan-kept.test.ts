@@ -70,7 +70,12 @@ describe('KeptItems (the items partition controls read, in memory or waiting on 
     expect(disk.store.spilled).toBe(true);
     expect(disk.store.inMemory).toBe(0);
     expect(disk.store.size).toBe(3);
-    expect([...disk.store.read()].map(view)).toEqual([...memory.store.read()].map(view));
+    // Each type's items in the order they came (on disk, type by type).
+    const byType = (list: Ingested[]) =>
+      [...list].sort((a, b) =>
+        a.item.resourceType < b.item.resourceType ? -1 : a.item.resourceType > b.item.resourceType ? 1 : 0,
+      );
+    expect(byType([...disk.store.read()]).map(view)).toEqual(byType([...memory.store.read()]).map(view));
     const groups = new Set(['AWS::EC2::SecurityGroup']);
     expect([...disk.store.read(groups)].map((i) => i.item.resourceId)).toEqual(['sg-1', 'sg-2']);
     expect([...memory.store.read(groups)].map((i) => i.item.resourceId)).toEqual(['sg-1', 'sg-2']);
@@ -82,26 +87,53 @@ describe('KeptItems (the items partition controls read, in memory or waiting on 
     expect(readdirSync(disk.spill.parent)).toEqual([]);
   });
 
+  it('writes one file per resource type once past the bound, and reads only the files of the types asked for', () => {
+    const { spill, store } = kept(0);
+    expect(readdirSync(spill.path!)).toHaveLength(2);
+    [...store.read()]; // closes the files
+    // A group that reads network interfaces only never opens the security groups' file.
+    const sgFile = readdirSync(spill.path!)
+      .map((f) => join(spill.path!, f))
+      .find((f) => readFileSync(f, 'utf8').includes('"sg-1"'))!;
+    rmSync(sgFile);
+    expect([...store.read(new Set(['AWS::EC2::NetworkInterface']))].map((i) => i.item.resourceId)).toEqual(['eni-1']);
+    expect(() => [...store.read(new Set(['AWS::EC2::SecurityGroup']))]).toThrow(
+      `cannot read the file of kept AWS::EC2::SecurityGroup items`,
+    );
+    spill.dispose();
+  });
+
   it('fails naming the file and line when the file is not what was written', () => {
     const { spill, store } = kept(0);
-    [...store.read()]; // closes the file
-    const [file] = readdirSync(spill.path!);
-    const path = join(spill.path!, file!);
+    const groups = new Set(['AWS::EC2::SecurityGroup']);
+    [...store.read()]; // closes the files
+    const path = readdirSync(spill.path!)
+      .map((f) => join(spill.path!, f))
+      .find((f) => readFileSync(f, 'utf8').includes('"sg-2"'))!;
     const text = readFileSync(path, 'utf8');
 
     writeFileSync(path, text.replace('"sg-2"', '"sg-2'));
-    expect(() => [...store.read()]).toThrow(SpillError);
-    expect(() => [...store.read()]).toThrow(`${path}, line 3`);
+    expect(() => [...store.read(groups)]).toThrow(SpillError);
+    expect(() => [...store.read(groups)]).toThrow(`${path}, line 2`);
 
-    writeFileSync(path, text.replace('\t', ' '));
-    expect(() => [...store.read()]).toThrow(`${path}, line 1: not a kept item`);
+    writeFileSync(path, text.replace(/^.*$/m, '{"source":"scan"}'));
+    expect(() => [...store.read(groups)]).toThrow(`${path}, line 1: not a kept item`);
 
-    writeFileSync(path, text.split('\n').slice(0, 2).join('\n').concat('\n'));
-    expect(() => [...store.read()]).toThrow(`holds 2 items, 3 were kept`);
+    writeFileSync(path, `${text.split('\n')[0]}\n`);
+    expect(() => [...store.read(groups)]).toThrow(`holds 1 items, 2 were kept`);
 
     writeFileSync(path, text);
-    appendFileSync(path, 'AWS::EC2::SecurityGroup\t["scan","line 9",{"resourceType":"AWS::EC2::SecurityGroup"}]\n');
-    expect(() => [...store.read()]).toThrow(`${path}, line 4: the item no longer normalizes`);
+    appendFileSync(path, '["scan","line 9",{"resourceType":"AWS::EC2::SecurityGroup"}]\n');
+    expect(() => [...store.read(groups)]).toThrow(`${path}, line 3: the item no longer normalizes`);
+
+    // A line that is an item of another type is not what this type's file holds.
+    writeFileSync(
+      path,
+      text.replace('"AWS::EC2::SecurityGroup","resourceId":"sg-2"', '"AWS::EC2::NetworkInterface","resourceId":"sg-2"'),
+    );
+    expect(() => [...store.read(groups)]).toThrow(
+      `${path}, line 2: the item no longer normalizes as a AWS::EC2::SecurityGroup`,
+    );
     spill.dispose();
   });
 });
