@@ -70,6 +70,35 @@ export function mockAggregator(org: MockOrganization): void {
     });
 }
 
+/**
+ * An organization of `accounts` × (`global` and `regions`) whose partitions' rows `rowsOf` builds, once
+ * each (a partition's rows are asked for row by row).
+ */
+export function organizationOf(
+  accounts: readonly string[],
+  regions: readonly string[],
+  rowsOf: (accountId: string, region: string) => string[],
+  failing?: MockOrganization['failing'],
+): MockOrganization {
+  const cache = new Map<string, string[]>();
+  const rows = (accountId: string, region: string) => {
+    const key = `${accountId} ${region}`;
+    let list = cache.get(key);
+    if (list === undefined) {
+      list = rowsOf(accountId, region);
+      cache.set(key, list);
+    }
+    return list;
+  };
+  return {
+    partitions: accounts.flatMap((accountId) =>
+      ['global', ...regions].map((region) => ({ accountId, region, count: rows(accountId, region).length })),
+    ),
+    row: (accountId, region, i) => rows(accountId, region)[i]!,
+    ...(failing !== undefined ? { failing } : {}),
+  };
+}
+
 /** A reader of the caller's account-level facts; the resource types it names come from the aggregator. */
 export function factReader(resourceTypes: readonly string[]): ServiceReader {
   return {

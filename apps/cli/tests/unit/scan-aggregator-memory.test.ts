@@ -12,6 +12,7 @@ import {
   factReader,
   HOME,
   type MockOrganization,
+  organizationOf,
   resetAggregator,
   scanOrg,
   served,
@@ -167,22 +168,9 @@ describe('rampart scan --aggregator: memory bounded by a page plus what periodic
     return spread(policies, [...users, ...groups]);
   }
 
-  const cache = new Map<string, string[]>();
-  const rowsOf = (accountId: string, region: string) => {
-    const key = `${accountId} ${region}`;
-    let rows = cache.get(key);
-    if (rows === undefined) {
-      rows = region === 'global' ? globalRows(accountId) : regionalRows(accountId, region);
-      cache.set(key, rows);
-    }
-    return rows;
-  };
-  const org: MockOrganization = {
-    partitions: ACCOUNTS.flatMap((accountId) =>
-      ['global', ...REGIONS].map((region) => ({ accountId, region, count: rowsOf(accountId, region).length })),
-    ),
-    row: (accountId, region, i) => rowsOf(accountId, region)[i]!,
-  };
+  const org = organizationOf(ACCOUNTS, REGIONS, (accountId, region) =>
+    region === 'global' ? globalRows(accountId) : regionalRows(accountId, region),
+  );
   const regionalPartition = VOLUMES + SECURITY_GROUPS + INTERFACES;
   const globalPartition = POLICIES + USERS + GROUPS;
   const readers = [factReader(['AWS::EC2::Volume', 'AWS::EC2::SecurityGroup', 'AWS::EC2::NetworkInterface'])];
@@ -412,26 +400,10 @@ describe('rampart scan --aggregator over a realistic organization: the same eval
     return rows.map((r) => JSON.stringify(r));
   }
 
-  const cache = new Map<string, string[]>();
-  const rowsOf = (accountId: string, region: string) => {
-    const key = `${accountId} ${region}`;
-    let rows = cache.get(key);
-    if (rows === undefined) {
-      rows = partitionRows(accountId, region);
-      cache.set(key, rows);
-    }
-    return rows;
-  };
-  const org: MockOrganization = {
-    partitions: ACCOUNTS.flatMap((accountId) =>
-      ['global', ...REGIONS].map((region) => ({ accountId, region, count: rowsOf(accountId, region).length })),
-    ),
-    row: (accountId, region, i) => rowsOf(accountId, region)[i]!,
-    failing: [
-      { accountId: ACCOUNTS[3]!, region: 'eu-west-1', page: 1 },
-      { accountId: ACCOUNTS[4]!, region: 'global', page: 0 },
-    ],
-  };
+  const org = organizationOf(ACCOUNTS, REGIONS, partitionRows, [
+    { accountId: ACCOUNTS[3]!, region: 'eu-west-1', page: 1 },
+    { accountId: ACCOUNTS[4]!, region: 'global', page: 0 },
+  ]);
 
   /** The caller's direct reads: the demo's facts but one, whose read fails, and resources the aggregator holds too. */
   const directReader: ServiceReader = {
@@ -452,7 +424,7 @@ describe('rampart scan --aggregator over a realistic organization: the same eval
           ci.awsRegion === 'global' ? 'global' : ctx.region,
         );
       }
-      const mine = rowsOf(ctx.accountId, ctx.region).map((r) => JSON.parse(r) as Record<string, unknown>);
+      const mine = partitionRows(ctx.accountId, ctx.region).map((r) => JSON.parse(r) as Record<string, unknown>);
       for (const [row, change] of [
         [volume(mine, 3), { encrypted: false }],
         [securityGroup(mine, 1), openSsh],
