@@ -6,8 +6,12 @@ export interface CliOutput {
   stderr: string;
 }
 
-/** Runs `run` with an io that collects stdout and stderr (no colors), in `cwd`. */
-export async function capture(cwd: string, run: (io: CliIo) => Promise<number>): Promise<CliOutput> {
+/** Runs `run` with an io that collects stdout and stderr (no colors), in `cwd`; `extra` adds to the io. */
+export async function capture(
+  cwd: string,
+  run: (io: CliIo) => Promise<number>,
+  extra: Record<string, unknown> = {},
+): Promise<CliOutput> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -19,6 +23,7 @@ export async function capture(cwd: string, run: (io: CliIo) => Promise<number>):
     },
     color: false,
     cwd,
+    ...extra,
   };
   const code = await run(io);
   return { code, stdout, stderr };

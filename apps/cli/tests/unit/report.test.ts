@@ -3,23 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../src/commands/demo.js';
-import { type CliIo, runCli } from '../../src/main.js';
+import { runCli } from '../../src/main.js';
+import { capture } from './cli-io.js';
 
-async function cli(cwd: string, argv: string[], stdoutTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo & { stdoutTty: boolean } = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    color: false,
-    cwd,
-    stdoutTty,
-  };
-  return { code: await runCli(argv, io), stdout, stderr };
+function cli(cwd: string, argv: string[], stdoutTty = false) {
+  return capture(cwd, (io) => runCli(argv, io), { stdoutTty });
 }
 
 /** 0, or 3 when controls find gaps in the demo account (exit codes are the CLI tests' business). */
